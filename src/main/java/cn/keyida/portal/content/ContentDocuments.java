@@ -1,0 +1,75 @@
+package cn.keyida.portal.content;
+
+import cn.keyida.portal.search.SearchDocument;
+import cn.keyida.portal.search.SearchDocumentSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+
+/** Hands published content to search as small documents. */
+@ApplicationScoped
+class ContentDocuments implements SearchDocumentSource {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Override
+    public Optional<SearchDocument> published(String slug) {
+        return ContentItem.findBySlug(slug)
+                .filter(i -> i.status == ContentStatus.PUBLISHED)
+                .map(i -> toDocument(i, ContentItem.count("supersedesSlug = ?1 and status = ?2", slug,
+                        ContentStatus.PUBLISHED) > 0));
+    }
+
+    @Override
+    public List<Keyed> publishedAfter(long afterId, int limit) {
+        List<ContentItem> items = ContentItem.<ContentItem>find("status = ?1 and id > ?2 order by id",
+                ContentStatus.PUBLISHED, afterId).page(0, limit).list();
+        Set<String> superseded = items.isEmpty() ? Set.of() : ContentItem.<ContentItem>find(
+                        "status = ?1 and supersedesSlug in ?2", ContentStatus.PUBLISHED,
+                        items.stream().map(i -> i.slug).toList())
+                .stream().map(i -> i.supersedesSlug).collect(Collectors.toSet());
+        return items.stream().map(i -> new Keyed(i.id, toDocument(i, superseded.contains(i.slug)))).toList();
+    }
+
+    @Override
+    public List<String> changedSince(Instant since) {
+        return ContentItem.<ContentItem>find("updatedAt >= ?1", since).stream().map(i -> i.slug).toList();
+    }
+
+    static SearchDocument toDocument(ContentItem i, boolean superseded) {
+        ContentItem.Validity validity = i.validity(LocalDate.now(Clock.system(CHINA)));
+        return new SearchDocument(
+                i.slug,
+                i.type.code,
+                i.title,
+                i.summary,
+                i.bodyHtml ? Jsoup.parse(i.body).text() : i.body,
+                i.tags,
+                i.level == null ? null : i.level.code,
+                i.region.isEmpty() ? null : i.region,
+                i.publishDate == null ? null : i.publishDate.toString(),
+                i.publishDate == null ? null : i.publishDate.getYear(),
+                firstNonBlank(i.issuer, i.provider, i.organizer, i.holder, i.demander),
+                firstNonBlank(i.category, i.productType, i.programType, i.field),
+                i.docNumber,
+                validity == null ? null : validity.name(),
+                superseded,
+                i.url());
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

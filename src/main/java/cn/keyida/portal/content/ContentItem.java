@@ -1,0 +1,150 @@
+package cn.keyida.portal.content;
+
+import cn.keyida.portal.common.BaseEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One published item of any of the five types. The types share most fields and one search, so they
+ * share one table; type-specific columns are null for the other types.
+ */
+@Entity
+@Table(name = "content_item")
+public class ContentItem extends BaseEntity {
+
+    public String slug;
+
+    @Enumerated(EnumType.STRING)
+    public ContentType type;
+
+    @Enumerated(EnumType.STRING)
+    public ContentStatus status = ContentStatus.DRAFT;
+
+    public String title;
+    public String summary = "";
+    public String body = "";
+
+    /** True when {@link #body} is sanitized HTML rather than plain text. */
+    @Column(name = "body_html")
+    public boolean bodyHtml;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> tags = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    public Level level;
+
+    public String region = "";
+
+    @Column(name = "publish_date")
+    public LocalDate publishDate;
+
+    public String source = "";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "source_extra")
+    public List<String> sourceExtra = new ArrayList<>();
+
+    @Column(name = "source_note")
+    public String sourceNote = "";
+
+    // policy
+    @Column(name = "doc_number")
+    public String docNumber;
+    public String issuer;
+    public String category;
+    @Column(name = "effective_date")
+    public LocalDate effectiveDate;
+    @Column(name = "expiry_date")
+    public LocalDate expiryDate;
+    @Column(name = "supersedes_slug")
+    public String supersedesSlug;
+    @Column(name = "interprets_slug")
+    public String interpretsSlug;
+
+    // finance
+    @Column(name = "product_type")
+    public String productType;
+    public String provider;
+    public String eligibility;
+    public String terms;
+
+    // talent
+    @Column(name = "program_type")
+    public String programType;
+    public String organizer;
+    public String scale;
+
+    // achievement
+    public String holder;
+    public String field;
+    public String maturity;
+    @Column(name = "transfer_mode")
+    public String transferMode;
+    public String award;
+
+    // demand
+    public String demander;
+    public String budget;
+    public String mode;
+    public LocalDate deadline;
+
+    public static Optional<ContentItem> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static Optional<ContentItem> findPublished(ContentType type, String slug) {
+        return find("type = ?1 and slug = ?2 and status = ?3", type, slug, ContentStatus.PUBLISHED)
+                .firstResultOptional();
+    }
+
+    public static List<ContentItem> listLatestPublished(ContentType type, int limit) {
+        return find("type = ?1 and status = ?2 order by publishDate desc nulls last, id desc",
+                        type, ContentStatus.PUBLISHED)
+                .page(0, limit)
+                .list();
+    }
+
+    public static long countPublished() {
+        return count("status", ContentStatus.PUBLISHED);
+    }
+
+    public String url() {
+        return "/" + type.path + "/" + slug;
+    }
+
+    /** 有效 / 即将失效 (within 90 days) / 已失效, for policies with an expiry date; null otherwise. */
+    public Validity validity(LocalDate today) {
+        if (type != ContentType.POLICY) {
+            return null;
+        }
+        if (expiryDate == null) {
+            return Validity.VALID;
+        }
+        if (expiryDate.isBefore(today)) {
+            return Validity.EXPIRED;
+        }
+        return expiryDate.isBefore(today.plusDays(90)) ? Validity.EXPIRING : Validity.VALID;
+    }
+
+    public enum Validity {
+        VALID("有效"),
+        EXPIRING("即将失效"),
+        EXPIRED("已失效");
+
+        public final String label;
+
+        Validity(String label) {
+            this.label = label;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package cn.keyida.portal.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+
+/** Creates versioned content indexes from {@code search/content-index.json} and moves the alias. */
+@ApplicationScoped
+class IndexAdmin {
+
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private final ElasticsearchClient client;
+    private final SearchConfig config;
+
+    IndexAdmin(ElasticsearchClient client, SearchConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    boolean aliasExists() throws IOException {
+        return client.indices().existsAlias(e -> e.name(config.alias())).value();
+    }
+
+    /** Indexes the alias points at now (normally one). */
+    Set<String> aliasedIndexes() throws IOException {
+        if (!aliasExists()) {
+            return Set.of();
+        }
+        return client.indices().getAlias(g -> g.name(config.alias())).aliases().keySet();
+    }
+
+    String createVersionedIndex() throws IOException {
+        String name = config.alias() + "-" + LocalDateTime.now().format(VERSION);
+        try (InputStream definition = definition()) {
+            client.indices().create(c -> c.index(name).withJson(definition));
+        }
+        Log.infof("Created search index %s", name);
+        return name;
+    }
+
+    /** Points the alias at {@code index} alone, in one atomic request. */
+    void switchAlias(String index, Set<String> previous) throws IOException {
+        client.indices().updateAliases(u -> {
+            u.actions(a -> a.add(add -> add.index(index).alias(config.alias()).isWriteIndex(true)));
+            for (String old : previous) {
+                u.actions(a -> a.remove(r -> r.index(old).alias(config.alias())));
+            }
+            return u;
+        });
+    }
+
+    void delete(String index) throws IOException {
+        client.indices().delete(d -> d.index(index));
+    }
+
+    void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(config.alias()));
+    }
+
+    private static InputStream definition() {
+        InputStream in = IndexAdmin.class.getResourceAsStream("/search/content-index.json");
+        if (in == null) {
+            throw new UncheckedIOException(new IOException("search/content-index.json is missing"));
+        }
+        return in;
+    }
+}

@@ -1,0 +1,31 @@
+package cn.keyida.portal.search;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "portal.search")
+public interface SearchConfig {
+
+    /** The alias every query and update goes through; versioned indexes sit behind it. */
+    @WithDefault("keyida-content")
+    String alias();
+
+    /** Outbox rows claimed per bulk request. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How often the indexer looks at the outbox. */
+    @WithDefault("500ms")
+    String indexerEvery();
+
+    /** The portal's own city and province rank before other regions at comparable relevance. */
+    @WithDefault("广元市")
+    String homeCity();
+
+    @WithDefault("四川省")
+    String homeProvince();
+
+    /** Longest wait between retries while Elasticsearch is unreachable. */
+    @WithDefault("10")
+    int maxBackoffSeconds();
+}

@@ -1,0 +1,161 @@
+package cn.keyida.portal.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drains the search outbox into Elasticsearch with bulk requests. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several app instances share the work without doing it twice;
+ * while Elasticsearch is unreachable the rows stay and are retried with backoff.
+ */
+@ApplicationScoped
+public class SearchIndexer {
+
+    /** Any constant: serialises index bootstrapping across app instances. */
+    private static final long BOOTSTRAP_LOCK = 0x6b65796964614cL;
+
+    private final ElasticsearchClient client;
+    private final SearchConfig config;
+    private final IndexAdmin admin;
+    private final SearchDocumentSource source;
+    private final EntityManager em;
+    private volatile boolean indexReady;
+
+    SearchIndexer(ElasticsearchClient client, SearchConfig config, IndexAdmin admin,
+            SearchDocumentSource source, EntityManager em) {
+        this.client = client;
+        this.config = config;
+        this.admin = admin;
+        this.source = source;
+        this.em = em;
+    }
+
+    @Scheduled(every = "{portal.search.indexer-every}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            Log.warnf("Search indexer will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Indexes every due outbox row; stops at the first failing batch. Returns the rows done. */
+    public int drain() {
+        if (!ensureIndex()) {
+            return 0;
+        }
+        int done = 0;
+        int n;
+        while ((n = QuarkusTransaction.requiringNew().call(this::processBatch)) > 0) {
+            done += n;
+        }
+        return done;
+    }
+
+    /** Creates the first index and alias when there is none, then queues every published item. */
+    boolean ensureIndex() {
+        if (indexReady) {
+            return true;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("select pg_advisory_xact_lock(:k)").setParameter("k", BOOTSTRAP_LOCK)
+                        .getSingleResult();
+                try {
+                    if (!admin.aliasExists()) {
+                        admin.switchAlias(admin.createVersionedIndex(), Set.of());
+                        int queued = em.createNativeQuery("""
+                                insert into search_outbox (content_slug)
+                                select slug from content_item where status = 'PUBLISHED' order by id""")
+                                .executeUpdate();
+                        Log.infof("Search index bootstrapped; %d published items queued", queued);
+                    }
+                } catch (IOException e) {
+                    throw new SearchUnavailableException(e);
+                }
+            });
+            indexReady = true;
+        } catch (RuntimeException e) {
+            Log.warnf("Search index not ready: %s", e.getMessage());
+        }
+        return indexReady;
+    }
+
+    private int processBatch() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, content_slug, attempts from search_outbox
+                where next_attempt_at <= now() order by id limit :n for update skip locked""")
+                .setParameter("n", config.batchSize())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Set<String> slugs = new LinkedHashSet<>();
+        rows.forEach(r -> slugs.add((String) r[1]));
+        Map<String, String> failed = new HashMap<>();
+        try {
+            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            for (String slug : slugs) {
+                source.published(slug).ifPresentOrElse(
+                        doc -> bulk.operations(op -> op.index(i -> i.index(config.alias()).id(slug).document(doc))),
+                        () -> bulk.operations(op -> op.delete(d -> d.index(config.alias()).id(slug))));
+            }
+            BulkResponse response = client.bulk(bulk.build());
+            if (response.errors()) {
+                for (BulkResponseItem item : response.items()) {
+                    if (item.error() != null) {
+                        failed.put(item.id(), item.error().type() + ": " + item.error().reason());
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            indexReady = false;
+            slugs.forEach(s -> failed.put(s, String.valueOf(e.getMessage())));
+        }
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            String error = failed.get((String) row[1]);
+            if (error == null) {
+                em.createNativeQuery("delete from search_outbox where id = :id").setParameter("id", id)
+                        .executeUpdate();
+            } else {
+                int attempts = ((Number) row[2]).intValue() + 1;
+                em.createNativeQuery("""
+                        update search_outbox set attempts = :a, next_attempt_at = :next, last_error = :err
+                        where id = :id""")
+                        .setParameter("a", attempts)
+                        .setParameter("next", Instant.now().plus(backoff(attempts)))
+                        .setParameter("err", error.length() > 1000 ? error.substring(0, 1000) : error)
+                        .setParameter("id", id)
+                        .executeUpdate();
+            }
+        }
+        if (!failed.isEmpty()) {
+            Log.warnf("Search indexer: %d of %d items not indexed, retrying later (%s)",
+                    failed.size(), slugs.size(), failed.values().iterator().next());
+            return -1;
+        }
+        return rows.size();
+    }
+
+    private Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(1L << Math.min(attempts, 10), config.maxBackoffSeconds()));
+    }
+}

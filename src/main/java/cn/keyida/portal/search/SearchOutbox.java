@@ -1,0 +1,50 @@
+package cn.keyida.portal.search;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A pending index update for one content item. Written in the same transaction as the content change,
+ * so an edit is never lost even while Elasticsearch is down; {@link SearchIndexer} drains it.
+ */
+@Entity
+@Table(name = "search_outbox")
+public class SearchOutbox extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "content_slug")
+    public String contentSlug;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Must be called inside the transaction that changes the content. */
+    public static void enqueue(String slug) {
+        SearchOutbox row = new SearchOutbox();
+        row.contentSlug = slug;
+        row.createdAt = Instant.now();
+        row.nextAttemptAt = row.createdAt;
+        row.persist();
+    }
+
+    public static long pending() {
+        return count();
+    }
+}

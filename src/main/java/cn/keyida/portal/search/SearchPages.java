@@ -1,0 +1,121 @@
+package cn.keyida.portal.search;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The public search page: complete on the server, so it works without JavaScript. */
+@Path("/search")
+public class SearchPages {
+
+    private final SearchService search;
+
+    SearchPages(SearchService search) {
+        this.search = search;
+    }
+
+    public record Option(String label, long count, boolean selected, String href) {}
+
+    public record FacetGroup(String name, String label, List<Option> options) {}
+
+    public record ActiveFilter(String label, String removeHref) {}
+
+    public record PageLink(int number, String href, boolean current) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(SearchQuery query, SearchResult result, List<FacetGroup> facets,
+                List<ActiveFilter> active, List<PageLink> pages, String sortHref, String unavailable);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@Context UriInfo uri) {
+        SearchQuery query = SearchParams.parse(uri.getQueryParameters(), 10);
+        try {
+            SearchResult result = search.search(query);
+            return Response.ok(Templates.search(query, result, facets(query, result), active(query),
+                    pages(query, result), href(query, query.filters(), query.sort() == SearchQuery.Sort.DATE
+                            ? SearchQuery.Sort.RELEVANCE : SearchQuery.Sort.DATE, 1), null)).build();
+        } catch (SearchUnavailableException e) {
+            return Response.status(503).header("Retry-After", "30")
+                    .entity(Templates.search(query, null, List.of(), active(query), List.of(), "", e.getMessage()))
+                    .build();
+        }
+    }
+
+    private static List<FacetGroup> facets(SearchQuery q, SearchResult r) {
+        List<FacetGroup> groups = new ArrayList<>();
+        r.facets().forEach((name, values) -> {
+            if (values.isEmpty()) {
+                return;
+            }
+            List<Option> options = values.stream().map(v -> {
+                List<String> selected = q.filters().getOrDefault(name, List.of());
+                boolean on = selected.contains(v.value());
+                return new Option(Labels.value(name, v.value()), v.count(), on,
+                        href(q, toggle(q.filters(), name, v.value()), q.sort(), 1));
+            }).toList();
+            groups.add(new FacetGroup(name, Labels.facet(name), options));
+        });
+        return groups;
+    }
+
+    private static List<ActiveFilter> active(SearchQuery q) {
+        List<ActiveFilter> active = new ArrayList<>();
+        q.filters().forEach((name, values) -> values.forEach(v -> active.add(new ActiveFilter(
+                Labels.facet(name) + "：" + Labels.value(name, v), href(q, toggle(q.filters(), name, v), q.sort(), 1)))));
+        return active;
+    }
+
+    private static List<PageLink> pages(SearchQuery q, SearchResult r) {
+        List<PageLink> links = new ArrayList<>();
+        int last = r.pages();
+        for (int p = Math.max(1, q.page() - 4); p <= Math.min(last, q.page() + 4); p++) {
+            links.add(new PageLink(p, href(q, q.filters(), q.sort(), p), p == q.page()));
+        }
+        return links;
+    }
+
+    private static Map<String, List<String>> toggle(Map<String, List<String>> filters, String name, String value) {
+        Map<String, List<String>> copy = new LinkedHashMap<>(filters);
+        List<String> values = new ArrayList<>(copy.getOrDefault(name, List.of()));
+        if (!values.remove(value)) {
+            values.add(value);
+        }
+        if (values.isEmpty()) {
+            copy.remove(name);
+        } else {
+            copy.put(name, values);
+        }
+        return copy;
+    }
+
+    static String href(SearchQuery q, Map<String, List<String>> filters, SearchQuery.Sort sort, int page) {
+        StringBuilder sb = new StringBuilder("/search?q=").append(enc(q.q()));
+        filters.forEach((name, values) -> values.forEach(v -> sb.append('&').append(name).append('=').append(enc(v))));
+        if (sort == SearchQuery.Sort.DATE) {
+            sb.append("&sort=date");
+        }
+        if (page > 1) {
+            sb.append("&page=").append(page);
+        }
+        return sb.toString();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

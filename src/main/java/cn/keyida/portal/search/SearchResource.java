@@ -1,0 +1,54 @@
+package cn.keyida.portal.search;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The public JSON search API. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+    private final SearchService search;
+
+    SearchResource(SearchService search) {
+        this.search = search;
+    }
+
+    public record ApiHit(String slug, String type, String title, String summary, String url, String publishDate,
+            String level, String region, String owner, String category, String validity,
+            Map<String, List<String>> highlight) {}
+
+    public record ApiResult(long total, int page, int size, List<ApiHit> hits,
+            Map<String, List<SearchResult.FacetValue>> facets) {}
+
+    public record Suggestion(String slug, String type, String title, String url) {}
+
+    @GET
+    @Path("/search")
+    @Operation(summary = "全文搜索政策、成果、需求、人才与金融产品，含分面统计")
+    public ApiResult search(@Context UriInfo uri) {
+        SearchResult r = search.search(SearchParams.parse(uri.getQueryParameters(), 10));
+        List<ApiHit> hits = r.hits().stream().map(h -> {
+            SearchDocument d = h.document();
+            return new ApiHit(d.slug(), d.type(), d.title(), d.summary(), d.url(), d.publishDate(), d.level(),
+                    d.region(), d.owner(), d.category(), d.validity(), h.highlight());
+        }).toList();
+        return new ApiResult(r.total(), r.page(), r.size(), hits, r.facets());
+    }
+
+    @GET
+    @Path("/suggest")
+    @Operation(summary = "输入联想：标题前缀（含不完整的中文词）")
+    public List<Suggestion> suggest(@QueryParam("q") String q) {
+        return search.suggest(q, 8).stream()
+                .map(d -> new Suggestion(d.slug(), d.type(), d.title(), d.url())).toList();
+    }
+}

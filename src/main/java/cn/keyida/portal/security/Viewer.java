@@ -1,0 +1,54 @@
+package cn.keyida.portal.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is looking at the page; templates read it as {@code inject:viewer}. */
+@Named("viewer")
+@RequestScoped
+public class Viewer {
+
+    private final SecurityIdentity identity;
+
+    Viewer(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean isLoggedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public boolean isStaff() {
+        return identity.hasRole(Roles.STAFF);
+    }
+
+    public boolean isEnterprise() {
+        return identity.hasRole(Roles.ENTERPRISE);
+    }
+
+    /** The OIDC subject: the stable key of the user's data in the portal. */
+    public String subject() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
+    }
+
+    /** Chinese names read family name first: 王建国. */
+    public String displayName() {
+        if (identity.isAnonymous()) {
+            return "";
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            String family = jwt.getClaim("family_name");
+            String given = jwt.getClaim("given_name");
+            if (family != null || given != null) {
+                return (family == null ? "" : family) + (given == null ? "" : given);
+            }
+            String username = jwt.getClaim("preferred_username");
+            if (username != null) {
+                return username;
+            }
+        }
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,88 @@
+package cn.keyida.portal.web;
+
+import cn.keyida.portal.search.SearchUnavailableException;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Errors are mapped once, here: problem+json under /api, a Chinese error page elsewhere. */
+public class ErrorMappers {
+
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String detail);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e, UriInfo uri) {
+        return respond(uri, 400, "请求参数有误", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, UriInfo uri) {
+        String detail = e.getConstraintViolations().stream().map(v -> v.getMessage()).distinct()
+                .reduce((a, b) -> a + "；" + b).orElse("输入不符合要求");
+        return respond(uri, 400, "请求参数有误", detail);
+    }
+
+    @ServerExceptionMapper
+    public Response searchDown(SearchUnavailableException e, UriInfo uri) {
+        Log.warnf("Search unavailable: %s", e.getCause() == null ? e.getMessage() : e.getCause().toString());
+        return Response.fromResponse(respond(uri, 503, "搜索服务暂时不可用", e.getMessage()))
+                .header("Retry-After", "30").build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status == 401 || status == 302 || status == 303) {
+            return e.getResponse(); // login challenges and redirects pass through untouched
+        }
+        return respond(uri, status, title(status), detail(status, e.getMessage()));
+    }
+
+    private static Response respond(UriInfo uri, int status, String title, String detail) {
+        if (uri.getPath().startsWith("/api/")) {
+            return Response.status(status).type(PROBLEM_JSON)
+                    .entity(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail,
+                            "instance", uri.getPath()))
+                    .build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, detail)).build();
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "请求参数有误";
+            case 403 -> "没有访问权限";
+            case 404 -> "页面不存在";
+            case 405 -> "不支持的请求方式";
+            case 409 -> "操作冲突";
+            case 413 -> "内容过大";
+            case 415 -> "不支持的内容类型";
+            default -> status >= 500 ? "服务暂时不可用" : "请求无法处理";
+        };
+    }
+
+    private static String detail(int status, String message) {
+        // Framework messages are English; only our own Chinese messages are shown to users.
+        if (message != null && message.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return message;
+        }
+        return switch (status) {
+            case 403 -> "您的账号没有访问此页面的权限。";
+            case 404 -> "您访问的页面不存在，可能已下线或链接有误。";
+            default -> "请检查后重试。";
+        };
+    }
+}
