@@ -3,6 +3,8 @@ package cn.keyida.portal;
 import cn.keyida.portal.content.ContentImport;
 import cn.keyida.portal.search.Reindexer;
 import cn.keyida.portal.search.SearchIndexer;
+import cn.keyida.portal.search.SearchOutbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -60,9 +62,25 @@ public class PortalMain implements QuarkusApplication {
         }
         report.errors().forEach(e -> System.out.printf("第 %d 行：%s%n", e.line(), e.reason()));
         System.out.println(report.summary());
-        int indexed = indexer.drain();
-        System.out.printf("已同步到搜索索引：%d 条变更%n", indexed);
+        long pending = awaitIndexed();
+        if (pending > 0) {
+            System.out.printf("尚有 %d 条变更未同步到搜索索引（Elasticsearch 不可用？），应用运行时会自动重试%n", pending);
+        } else {
+            System.out.println("已全部同步到搜索索引");
+        }
         return report.errors().isEmpty() ? 0 : 1;
+    }
+
+    /** Drains the outbox (other threads may hold some rows) until it is empty or 60 s have passed. */
+    private long awaitIndexed() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long pending;
+        while ((pending = QuarkusTransaction.requiringNew().call(SearchOutbox::pending)) > 0
+                && System.nanoTime() < deadline) {
+            indexer.drain();
+            Thread.sleep(200);
+        }
+        return pending;
     }
 
     private static int usage() {

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Detail pages at stable URLs: /policies/{slug}, /achievements/{slug}, … */
-@Path("/{section: policies|achievements|demands|talent|finance}/{slug}")
+@Path("/{section: policies|achievements|demands|talent|finance}")
 public class ContentPages {
 
     public record Field(String label, String value) {}
@@ -29,6 +29,7 @@ public class ContentPages {
     }
 
     @GET
+    @Path("/{slug}")
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance detail(@PathParam("section") String section, @PathParam("slug") String slug) {

@@ -15,7 +15,7 @@ public interface SearchConfig {
     int batchSize();
 
     /** How often the indexer looks at the outbox. */
-    @WithDefault("500ms")
+    @WithDefault("1s")
     String indexerEvery();
 
     /** The portal's own city and province rank before other regions at comparable relevance. */

@@ -1,5 +1,6 @@
 package cn.keyida.portal.search;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +43,7 @@ public class SearchOutbox extends PanacheEntityBase {
         row.createdAt = Instant.now();
         row.nextAttemptAt = row.createdAt;
         row.persist();
+        Arc.container().instance(SearchIndexer.class).get().wakeUpAfterCommit();
     }
 
     public static long pending() {

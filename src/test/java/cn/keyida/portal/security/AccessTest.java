@@ -1,0 +1,66 @@
+package cn.keyida.portal.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+
+import cn.keyida.portal.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Real Keycloak tokens for every demo role against the staff-only and enterprise-only areas. */
+@QuarkusTest
+class AccessTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staff1", "supervisor1", "admin1"})
+    void staffAndHigherMayOpenTheStaffArea(String user) {
+        given().auth().oauth2(Tokens.accessToken(user)).redirects().follow(false)
+                .get("/staff").then().statusCode(200).body(containsString("工作台"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"enterprise1", "enterprise2"})
+    void enterpriseIsForbiddenInTheStaffArea(String user) {
+        given().auth().oauth2(Tokens.accessToken(user)).redirects().follow(false)
+                .get("/staff").then().statusCode(403);
+    }
+
+    @Test
+    void anonymousIsSentToTheKeycloakLogin() {
+        given().redirects().follow(false).get("/staff").then().statusCode(302)
+                .header("Location", startsWith("http://localhost:8180/realms/keyida/protocol/openid-connect/auth"));
+    }
+
+    @Test
+    void enterpriseMayOpenItsOwnAreaAndStaffMayNot() {
+        given().auth().oauth2(Tokens.accessToken("enterprise1")).get("/my")
+                .then().statusCode(200).body(containsString("王建国"));
+        given().auth().oauth2(Tokens.accessToken("staff1")).redirects().follow(false)
+                .get("/my").then().statusCode(403);
+    }
+
+    @Test
+    void aForgedTokenIsRejected() {
+        String token = Tokens.accessToken("staff1");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        given().auth().oauth2(forged).redirects().follow(false).get("/staff").then().statusCode(401);
+    }
+
+    @Test
+    void wrongPasswordGetsNoToken() {
+        given().formParam("grant_type", "password").formParam("client_id", "portal")
+                .formParam("client_secret", "portal-dev-secret").formParam("username", "staff1")
+                .formParam("password", "wrong-password").post(Tokens.TOKEN_URL)
+                .then().statusCode(401).body(containsString("invalid_grant"));
+    }
+
+    @Test
+    void pageHeaderShowsWhoIsLoggedIn() {
+        given().auth().oauth2(Tokens.accessToken("staff1")).get("/")
+                .then().statusCode(200).body(containsString("您好，张伟"), containsString("退出"));
+        given().get("/").then().statusCode(200).body(containsString("登录"));
+    }
+}

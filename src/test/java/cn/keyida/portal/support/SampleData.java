@@ -1,0 +1,72 @@
+package cn.keyida.portal.support;
+
+import cn.keyida.portal.content.ContentImport;
+import cn.keyida.portal.search.SearchIndexer;
+import cn.keyida.portal.search.SearchOutbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The sample corpus shipped in data/, imported through the portal's own import path. */
+public final class SampleData {
+
+    public static final Path CORPUS = Path.of("data/corpus-sample.jsonl");
+
+    private SampleData() {}
+
+    public static ContentImport.Report importCorpus(ContentImport importer) {
+        try (BufferedReader reader = Files.newBufferedReader(CORPUS, StandardCharsets.UTF_8)) {
+            return importer.importJsonl(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Imports the corpus and waits until the outbox is drained into Elasticsearch. */
+    public static void importAndIndex(ContentImport importer, SearchIndexer indexer) {
+        importCorpus(importer);
+        awaitIndexed(indexer, Duration.ofSeconds(30));
+    }
+
+    public static void awaitIndexed(SearchIndexer indexer, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (QuarkusTransaction.requiringNew().call(SearchOutbox::pending) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("search outbox not drained within " + timeout);
+            }
+            indexer.drain();
+            sleep(100);
+        }
+        refresh();
+    }
+
+    /** Makes everything indexed so far visible to search now, instead of after the refresh interval. */
+    public static void refresh() {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(TestIndexReset.ES + "/" + TestIndexReset.ALIAS + "/_refresh"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
