@@ -55,7 +55,7 @@ public class PortalMain implements QuarkusApplication {
     private int importFile(Path file) throws Exception {
         ContentImport.Report report;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            report = contentImport.importJsonl(reader);
+            report = contentImport.importJsonl(reader, "命令行导入");
         } catch (NoSuchFileException e) {
             System.err.println("文件不存在：" + file);
             return 2;

@@ -35,7 +35,7 @@ public class ContentImport {
         }
     }
 
-    public Report importJsonl(BufferedReader reader) {
+    public Report importJsonl(BufferedReader reader, String actor) {
         int created = 0, updated = 0, unchanged = 0, lineNo = 0;
         List<LineError> errors = new ArrayList<>();
         try {
@@ -50,7 +50,7 @@ public class ContentImport {
                     if (record == null) {
                         throw new ContentValidationException("不是 JSON 对象");
                     }
-                    switch (content.upsert(record)) {
+                    switch (content.upsert(record, actor)) {
                         case CREATED -> created++;
                         case UPDATED -> updated++;
                         case UNCHANGED -> unchanged++;

@@ -25,7 +25,8 @@ public class ContentPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance detail(ContentItem item, List<Field> fields, String validity, Links links);
+        static native TemplateInstance detail(ContentItem item, List<Field> fields, String validity, Links links,
+                boolean preview);
     }
 
     @GET
@@ -36,13 +37,18 @@ public class ContentPages {
         ContentType type = ContentType.fromPath(section).orElseThrow(NotFoundException::new);
         ContentItem item = ContentItem.findPublished(type, slug)
                 .orElseThrow(() -> new NotFoundException("未找到该内容，可能已下线或链接有误"));
+        return render(item, false);
+    }
+
+    /** Also the staff preview of drafts; must run inside a transaction. */
+    static TemplateInstance render(ContentItem item, boolean preview) {
         ContentItem.Validity validity = item.validity(LocalDate.now(Clock.system(ContentDocuments.CHINA)));
         Links links = new Links(
                 published(item.supersedesSlug),
                 ContentItem.list("supersedesSlug = ?1 and status = ?2", item.slug, ContentStatus.PUBLISHED),
                 published(item.interpretsSlug),
                 ContentItem.list("interpretsSlug = ?1 and status = ?2", item.slug, ContentStatus.PUBLISHED));
-        return Templates.detail(item, fields(item), validity == null ? null : validity.label, links);
+        return Templates.detail(item, fields(item), validity == null ? null : validity.label, links, preview);
     }
 
     private static ContentItem published(String slug) {

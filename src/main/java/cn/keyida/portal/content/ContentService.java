@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -14,29 +18,102 @@ import java.util.regex.Pattern;
 public class ContentService {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,119}");
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     static final int MAX_TITLE = 500;
     static final int MAX_TEXT = 200_000;
 
+    private final ObjectMapper json;
+
+    ContentService(ObjectMapper json) {
+        this.json = json;
+    }
+
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
-    /** Inserts or updates the published item with the record's id; an identical record changes nothing. */
+    /** Import: inserts or updates the published item with the record's id; an identical record changes nothing. */
     @Transactional
-    public Outcome upsert(ContentRecord record) {
+    public Outcome upsert(ContentRecord record, String actor) {
         ContentItem incoming = toItem(record);
         ContentItem existing = ContentItem.findBySlug(incoming.slug).orElse(null);
         if (existing == null) {
             incoming.status = ContentStatus.PUBLISHED;
             incoming.persist();
+            ContentAudit.record(incoming, actor, "导入", List.of());
             SearchOutbox.enqueue(incoming.slug);
             return Outcome.CREATED;
         }
-        if (existing.status == ContentStatus.PUBLISHED && sameContent(existing, incoming)) {
+        List<ContentAudit.Change> changes = diff(existing, incoming);
+        if (existing.status == ContentStatus.PUBLISHED && changes.isEmpty()) {
             return Outcome.UNCHANGED;
         }
         copyContent(incoming, existing);
-        existing.status = ContentStatus.PUBLISHED;
+        if (existing.status != ContentStatus.PUBLISHED) {
+            changes = new ArrayList<>(changes);
+            changes.add(new ContentAudit.Change("status", existing.status.label, ContentStatus.PUBLISHED.label));
+            existing.status = ContentStatus.PUBLISHED;
+        }
+        ContentAudit.record(existing, actor, "导入", changes);
         SearchOutbox.enqueue(existing.slug);
         return Outcome.UPDATED;
+    }
+
+    /** Staff: a new item starts as a draft, invisible to the public. */
+    @Transactional
+    public ContentItem create(ContentRecord record, String actor) {
+        ContentItem item = toItem(record);
+        if (ContentItem.findBySlug(item.slug).isPresent()) {
+            throw new ContentValidationException("标识 " + item.slug + " 已被使用，请换一个");
+        }
+        item.status = ContentStatus.DRAFT;
+        item.persist();
+        ContentAudit.record(item, actor, "创建草稿", List.of());
+        return item;
+    }
+
+    /** Staff: saves an edit made on {@code version}; a stale version is refused, nothing is overwritten. */
+    @Transactional
+    public ContentItem update(long id, long version, ContentRecord record, String actor) {
+        ContentItem item = load(id, version);
+        ContentItem incoming = toItem(record);
+        incoming.slug = item.slug; // the URL of a published item never changes
+        List<ContentAudit.Change> changes = diff(item, incoming);
+        if (changes.isEmpty()) {
+            return item;
+        }
+        copyContent(incoming, item);
+        ContentAudit.record(item, actor, "修改", changes);
+        if (item.status == ContentStatus.PUBLISHED) {
+            SearchOutbox.enqueue(item.slug);
+        }
+        return item;
+    }
+
+    /** Staff: publish, unpublish (back to draft) or archive. */
+    @Transactional
+    public ContentItem changeStatus(long id, long version, ContentStatus to, String actor) {
+        ContentItem item = load(id, version);
+        if (item.status == to) {
+            return item;
+        }
+        ContentStatus from = item.status;
+        item.status = to;
+        String action = switch (to) {
+            case PUBLISHED -> "发布";
+            case DRAFT -> "撤回为草稿";
+            case ARCHIVED -> "归档";
+        };
+        ContentAudit.record(item, actor, action, List.of(new ContentAudit.Change("status", from.label, to.label)));
+        SearchOutbox.enqueue(item.slug);
+        return item;
+    }
+
+    private static ContentItem load(long id, long version) {
+        ContentItem item = ContentItem.<ContentItem>findByIdOptional(id)
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("内容不存在"));
+        if (item.version != version) {
+            throw new ContentConflictException();
+        }
+        return item;
     }
 
     /** Maps and validates an import record; throws {@link ContentValidationException} with a Chinese reason. */
@@ -102,80 +179,68 @@ public class ContentService {
         return item;
     }
 
-    private static boolean sameContent(ContentItem a, ContentItem b) {
-        return a.type == b.type
-                && Objects.equals(a.title, b.title)
-                && Objects.equals(a.summary, b.summary)
-                && Objects.equals(a.body, b.body)
-                && a.bodyHtml == b.bodyHtml
-                && Objects.equals(a.tags, b.tags)
-                && a.level == b.level
-                && Objects.equals(a.region, b.region)
-                && Objects.equals(a.publishDate, b.publishDate)
-                && Objects.equals(a.source, b.source)
-                && Objects.equals(a.sourceExtra, b.sourceExtra)
-                && Objects.equals(a.sourceNote, b.sourceNote)
-                && Objects.equals(a.docNumber, b.docNumber)
-                && Objects.equals(a.issuer, b.issuer)
-                && Objects.equals(a.category, b.category)
-                && Objects.equals(a.effectiveDate, b.effectiveDate)
-                && Objects.equals(a.expiryDate, b.expiryDate)
-                && Objects.equals(a.supersedesSlug, b.supersedesSlug)
-                && Objects.equals(a.interpretsSlug, b.interpretsSlug)
-                && Objects.equals(a.productType, b.productType)
-                && Objects.equals(a.provider, b.provider)
-                && Objects.equals(a.eligibility, b.eligibility)
-                && Objects.equals(a.terms, b.terms)
-                && Objects.equals(a.programType, b.programType)
-                && Objects.equals(a.organizer, b.organizer)
-                && Objects.equals(a.scale, b.scale)
-                && Objects.equals(a.holder, b.holder)
-                && Objects.equals(a.field, b.field)
-                && Objects.equals(a.maturity, b.maturity)
-                && Objects.equals(a.transferMode, b.transferMode)
-                && Objects.equals(a.award, b.award)
-                && Objects.equals(a.demander, b.demander)
-                && Objects.equals(a.budget, b.budget)
-                && Objects.equals(a.mode, b.mode)
-                && Objects.equals(a.deadline, b.deadline);
+    /** The reverse of {@link #toItem}: the item in the import format (also the edit form's values). */
+    static ContentRecord toRecord(ContentItem i) {
+        return new ContentRecord(i.slug, i.type.code, i.title, i.summary, i.body, i.tags,
+                i.level == null ? "" : i.level.code, i.region, str(i.publishDate), i.source, i.sourceExtra,
+                i.sourceNote, i.docNumber, i.issuer, i.category, str(i.effectiveDate), str(i.expiryDate),
+                i.supersedesSlug, i.interpretsSlug, i.productType, i.provider, i.eligibility, i.terms,
+                i.programType, i.organizer, i.scale, i.holder, i.field, i.maturity, i.transferMode, i.award,
+                i.demander, i.budget, i.mode, str(i.deadline));
     }
 
-    private static void copyContent(ContentItem from, ContentItem to) {
-        to.type = from.type;
-        to.title = from.title;
-        to.summary = from.summary;
-        to.body = from.body;
-        to.bodyHtml = from.bodyHtml;
-        to.tags = from.tags;
-        to.level = from.level;
-        to.region = from.region;
-        to.publishDate = from.publishDate;
-        to.source = from.source;
-        to.sourceExtra = from.sourceExtra;
-        to.sourceNote = from.sourceNote;
-        to.docNumber = from.docNumber;
-        to.issuer = from.issuer;
-        to.category = from.category;
-        to.effectiveDate = from.effectiveDate;
-        to.expiryDate = from.expiryDate;
-        to.supersedesSlug = from.supersedesSlug;
-        to.interpretsSlug = from.interpretsSlug;
-        to.productType = from.productType;
-        to.provider = from.provider;
-        to.eligibility = from.eligibility;
-        to.terms = from.terms;
-        to.programType = from.programType;
-        to.organizer = from.organizer;
-        to.scale = from.scale;
-        to.holder = from.holder;
-        to.field = from.field;
-        to.maturity = from.maturity;
-        to.transferMode = from.transferMode;
-        to.award = from.award;
-        to.demander = from.demander;
-        to.budget = from.budget;
-        to.mode = from.mode;
-        to.deadline = from.deadline;
+    /** Field-by-field differences, in import-format names, for the audit trail. */
+    List<ContentAudit.Change> diff(ContentItem before, ContentItem after) {
+        Map<String, Object> a = json.convertValue(toRecord(before), MAP);
+        Map<String, Object> b = json.convertValue(toRecord(after), MAP);
+        List<ContentAudit.Change> changes = new ArrayList<>();
+        for (String field : b.keySet()) {
+            String from = text(a.get(field));
+            String to = text(b.get(field));
+            if (!from.equals(to)) {
+                changes.add(new ContentAudit.Change(field, abbreviate(from), abbreviate(to)));
+            }
+        }
+        return changes;
+    }
+
+    /** Copies every field {@link #toItem} sets, except the slug. */
+    private static void copyContent(ContentItem src, ContentItem to) {
+        to.type = src.type;
+        to.title = src.title;
+        to.summary = src.summary;
+        to.body = src.body;
+        to.bodyHtml = src.bodyHtml;
+        to.tags = src.tags;
+        to.level = src.level;
+        to.region = src.region;
+        to.publishDate = src.publishDate;
+        to.source = src.source;
+        to.sourceExtra = src.sourceExtra;
+        to.sourceNote = src.sourceNote;
+        to.docNumber = src.docNumber;
+        to.issuer = src.issuer;
+        to.category = src.category;
+        to.effectiveDate = src.effectiveDate;
+        to.expiryDate = src.expiryDate;
+        to.supersedesSlug = src.supersedesSlug;
+        to.interpretsSlug = src.interpretsSlug;
+        to.productType = src.productType;
+        to.provider = src.provider;
+        to.eligibility = src.eligibility;
+        to.terms = src.terms;
+        to.programType = src.programType;
+        to.organizer = src.organizer;
+        to.scale = src.scale;
+        to.holder = src.holder;
+        to.field = src.field;
+        to.maturity = src.maturity;
+        to.transferMode = src.transferMode;
+        to.award = src.award;
+        to.demander = src.demander;
+        to.budget = src.budget;
+        to.mode = src.mode;
+        to.deadline = src.deadline;
     }
 
     private static LocalDate date(String name, String value) {
@@ -204,6 +269,22 @@ public class ContentService {
 
     private static String emptyToNull(String s) {
         return blank(s) ? null : s.strip();
+    }
+
+    private static String str(LocalDate d) {
+        return d == null ? "" : d.toString();
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof List<?> list ? String.join("，", list.stream().map(String::valueOf).toList())
+                : value.toString();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
     private static int length(String s) {

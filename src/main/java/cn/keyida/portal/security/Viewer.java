@@ -33,6 +33,13 @@ public class Viewer {
         return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
     }
 
+    /** How the user appears in audit trails: 张伟（staff1）. */
+    public String auditName() {
+        String username = identity.getPrincipal() instanceof JsonWebToken jwt
+                ? jwt.getClaim("preferred_username") : identity.getPrincipal().getName();
+        return displayName() + "（" + username + "）";
+    }
+
     /** Chinese names read family name first: 王建国. */
     public String displayName() {
         if (identity.isAnonymous()) {

@@ -25,7 +25,7 @@ public final class SampleData {
 
     public static ContentImport.Report importCorpus(ContentImport importer) {
         try (BufferedReader reader = Files.newBufferedReader(CORPUS, StandardCharsets.UTF_8)) {
-            return importer.importJsonl(reader);
+            return importer.importJsonl(reader, "测试导入");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,51 @@
+package cn.keyida.portal.content;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One entry of a content item's append-only audit trail. */
+@Entity
+@Immutable
+@Table(name = "content_audit")
+public class ContentAudit extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "content_id")
+    public Long contentId;
+
+    public String actor;
+    public Instant at;
+    public String action;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Change> changes;
+
+    public record Change(String field, String from, String to) {}
+
+    static void record(ContentItem item, String actor, String action, List<Change> changes) {
+        ContentAudit a = new ContentAudit();
+        a.contentId = item.id;
+        a.actor = actor;
+        a.at = Instant.now();
+        a.action = action;
+        a.changes = changes;
+        a.persist();
+    }
+
+    public static List<ContentAudit> trail(long contentId) {
+        return list("contentId = ?1 order by id desc", contentId);
+    }
+}
