@@ -1,5 +1,8 @@
 package cn.keyida.portal.content;
 
+import cn.keyida.portal.search.SearchDocument;
+import cn.keyida.portal.search.SearchService;
+import cn.keyida.portal.search.SearchUnavailableException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
@@ -18,6 +21,12 @@ import java.util.List;
 @Path("/{section: policies|achievements|demands|talent|finance}")
 public class ContentPages {
 
+    private final SearchService search;
+
+    ContentPages(SearchService search) {
+        this.search = search;
+    }
+
     public record Field(String label, String value) {}
 
     public record Links(ContentItem supersedes, List<ContentItem> supersededBy, ContentItem interprets,
@@ -26,7 +35,7 @@ public class ContentPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance detail(ContentItem item, List<Field> fields, String validity, Links links,
-                boolean preview);
+                boolean preview, List<SearchDocument> related);
     }
 
     @GET
@@ -37,18 +46,24 @@ public class ContentPages {
         ContentType type = ContentType.fromPath(section).orElseThrow(NotFoundException::new);
         ContentItem item = ContentItem.findPublished(type, slug)
                 .orElseThrow(() -> new NotFoundException("未找到该内容，可能已下线或链接有误"));
-        return render(item, false);
+        List<SearchDocument> related;
+        try {
+            related = search.related(item.slug, 2);
+        } catch (SearchUnavailableException e) {
+            related = List.of(); // the page itself comes from PostgreSQL and stays available
+        }
+        return render(item, false, related);
     }
 
     /** Also the staff preview of drafts; must run inside a transaction. */
-    static TemplateInstance render(ContentItem item, boolean preview) {
+    static TemplateInstance render(ContentItem item, boolean preview, List<SearchDocument> related) {
         ContentItem.Validity validity = item.validity(LocalDate.now(Clock.system(ContentDocuments.CHINA)));
         Links links = new Links(
                 published(item.supersedesSlug),
                 ContentItem.list("supersedesSlug = ?1 and status = ?2", item.slug, ContentStatus.PUBLISHED),
                 published(item.interpretsSlug),
                 ContentItem.list("interpretsSlug = ?1 and status = ?2", item.slug, ContentStatus.PUBLISHED));
-        return Templates.detail(item, fields(item), validity == null ? null : validity.label, links, preview);
+        return Templates.detail(item, fields(item), validity == null ? null : validity.label, links, preview, related);
     }
 
     private static ContentItem published(String slug) {

@@ -169,7 +169,7 @@ public class StaffContentPages {
     @Path("/{id}/preview")
     @Transactional
     public TemplateInstance preview(@PathParam("id") long id) {
-        return ContentPages.render(find(id), true);
+        return ContentPages.render(find(id), true, List.of());
     }
 
     @GET

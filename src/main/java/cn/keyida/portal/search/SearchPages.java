@@ -21,9 +21,13 @@ import java.util.Map;
 public class SearchPages {
 
     private final SearchService search;
+    private final SearchLog log;
+    private final PopularQueries popular;
 
-    SearchPages(SearchService search) {
+    SearchPages(SearchService search, SearchLog log, PopularQueries popular) {
         this.search = search;
+        this.log = log;
+        this.popular = popular;
     }
 
     public record Option(String label, long count, boolean selected, String href) {}
@@ -37,7 +41,8 @@ public class SearchPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance search(SearchQuery query, SearchResult result, List<FacetGroup> facets,
-                List<ActiveFilter> active, List<PageLink> pages, String sortHref, String unavailable);
+                List<ActiveFilter> active, List<PageLink> pages, String sortHref, String unavailable,
+                List<SearchDocument> didYouMean, List<String> popular);
     }
 
     @GET
@@ -46,12 +51,16 @@ public class SearchPages {
         SearchQuery query = SearchParams.parse(uri.getQueryParameters(), 10);
         try {
             SearchResult result = search.search(query);
+            log.searched(query, result.total());
+            boolean none = result.total() == 0;
             return Response.ok(Templates.search(query, result, facets(query, result), active(query),
                     pages(query, result), href(query, query.filters(), query.sort() == SearchQuery.Sort.DATE
-                            ? SearchQuery.Sort.RELEVANCE : SearchQuery.Sort.DATE, 1), null)).build();
+                            ? SearchQuery.Sort.RELEVANCE : SearchQuery.Sort.DATE, 1), null,
+                    none ? search.relaxed(query, 5) : List.of(), none ? popular.get() : List.of())).build();
         } catch (SearchUnavailableException e) {
             return Response.status(503).header("Retry-After", "30")
-                    .entity(Templates.search(query, null, List.of(), active(query), List.of(), "", e.getMessage()))
+                    .entity(Templates.search(query, null, List.of(), active(query), List.of(), "", e.getMessage(),
+                            List.of(), List.of()))
                     .build();
         }
     }

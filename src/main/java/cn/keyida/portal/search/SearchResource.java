@@ -1,6 +1,12 @@
 package cn.keyida.portal.search;
 
+import cn.keyida.portal.web.InvalidInputException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -17,10 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SearchResource {
 
     private final SearchService search;
+    private final SearchLog log;
 
-    SearchResource(SearchService search) {
+    private final ObjectMapper json;
+
+    SearchResource(SearchService search, SearchLog log, ObjectMapper json) {
         this.search = search;
+        this.log = log;
+        this.json = json;
     }
+
+    public record Click(String q, String slug) {}
 
     public record ApiHit(String slug, String type, String title, String summary, String url, String publishDate,
             String level, String region, String owner, String category, String validity,
@@ -35,13 +48,33 @@ public class SearchResource {
     @Path("/search")
     @Operation(summary = "全文搜索政策、成果、需求、人才与金融产品，含分面统计")
     public ApiResult search(@Context UriInfo uri) {
-        SearchResult r = search.search(SearchParams.parse(uri.getQueryParameters(), 10));
+        SearchQuery query = SearchParams.parse(uri.getQueryParameters(), 10);
+        SearchResult r = search.search(query);
+        log.searched(query, r.total());
         List<ApiHit> hits = r.hits().stream().map(h -> {
             SearchDocument d = h.document();
             return new ApiHit(d.slug(), d.type(), d.title(), d.summary(), d.url(), d.publishDate(), d.level(),
                     d.region(), d.owner(), d.category(), d.validity(), h.highlight());
         }).toList();
         return new ApiResult(r.total(), r.page(), r.size(), hits, r.facets());
+    }
+
+    /** Which result a visitor opened (sent by the search page's script as a beacon). */
+    @POST
+    @Path("/search/click")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Operation(summary = "记录搜索结果点击（不含个人信息）")
+    public Response click(String body) {
+        try {
+            Click c = json.readValue(body, Click.class);
+            if (c.slug() != null && c.slug().matches("[a-z0-9][a-z0-9-]{1,119}")) {
+                log.clicked(c.q(), c.slug());
+                return Response.noContent().build();
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        throw new InvalidInputException("点击记录格式不正确");
     }
 
     @GET

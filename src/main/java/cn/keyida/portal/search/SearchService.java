@@ -38,9 +38,44 @@ public class SearchService {
     }
 
     public SearchResult search(SearchQuery query) {
+        return search(query, false);
+    }
+
+    /**
+     * When nothing matches, a looser query (any term, fewer words of each) gives "did you mean"
+     * suggestions on the zero-result page.
+     */
+    public List<SearchDocument> relaxed(SearchQuery query, int limit) {
+        if (query.q().isEmpty()) {
+            return List.of();
+        }
+        SearchQuery loose = new SearchQuery(query.q(), Map.of(), SearchQuery.Sort.RELEVANCE, 1, limit);
+        return search(loose, true).hits().stream().map(SearchResult.Hit::document).toList();
+    }
+
+    /** Items of every type similar to the given one (more-like-this, at most {@code perType} of each type). */
+    public List<SearchDocument> related(String slug, int perType) {
+        SearchRequest request = SearchRequest.of(s -> s.index(config.alias()).size(5)
+                .query(q -> q.moreLikeThis(m -> m.fields("title", "summary", "tags", "body")
+                        .like(l -> l.document(d -> d.index(config.alias()).id(slug)))
+                        .minTermFreq(1).minDocFreq(1).maxQueryTerms(30).minimumShouldMatch("20%")))
+                .collapse(c -> c.field("type").innerHits(i -> i.name("top").size(perType)))
+                .source(src -> src.filter(f -> f.includes("slug", "type", "title", "url", "publishDate"))));
+        try {
+            var response = client.search(request, SearchDocument.class);
+            List<SearchDocument> out = new ArrayList<>();
+            response.hits().hits().forEach(h -> h.innerHits().get("top").hits().hits().forEach(
+                    inner -> out.add(inner.source().to(SearchDocument.class))));
+            return out;
+        } catch (IOException | ElasticsearchException e) {
+            throw new SearchUnavailableException(e);
+        }
+    }
+
+    private SearchResult search(SearchQuery query, boolean loose) {
         SearchRequest request = SearchRequest.of(s -> {
             s.index(config.alias())
-                    .query(buildQuery(query))
+                    .query(buildQuery(query, loose))
                     .from((query.page() - 1) * query.size())
                     .size(query.size())
                     .trackTotalHits(t -> t.enabled(true))
@@ -84,12 +119,12 @@ public class SearchService {
         return execute(request).hits().hits().stream().map(h -> h.source()).toList();
     }
 
-    Query buildQuery(SearchQuery query) {
+    Query buildQuery(SearchQuery query, boolean loose) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (query.q().isEmpty()) {
             bool.must(m -> m.matchAll(a -> a));
         } else {
-            bool.must(textQuery(query.q()));
+            bool.must(loose ? looseQuery(query.q()) : textQuery(query.q()));
         }
         query.filters().forEach((name, values) -> {
             String field = SearchQuery.FACETS.get(name);
@@ -126,6 +161,11 @@ public class SearchService {
         // A weak whole-query match lets records that contain all of it rank first.
         all.should(s -> s.matchPhrase(m -> m.field("title.std").query(q).boost(3f)));
         return all.build()._toQuery();
+    }
+
+    private static Query looseQuery(String q) {
+        return Query.of(x -> x.multiMatch(m -> m.query(q).fields("title^3", "summary^1.5", "body", "tags^2")
+                .minimumShouldMatch("30%")));
     }
 
     private static Query termQuery(String v) {
