@@ -2,6 +2,8 @@ package cn.keyida.portal;
 
 import cn.keyida.portal.content.ContentImport;
 import cn.keyida.portal.search.Reindexer;
+import cn.keyida.portal.search.SearchEvaluation;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.keyida.portal.search.SearchIndexer;
 import cn.keyida.portal.search.SearchOutbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,6 +33,9 @@ public class PortalMain implements QuarkusApplication {
     @Inject
     Reindexer reindexer;
 
+    @Inject
+    ObjectMapper json;
+
     public static void main(String... args) {
         Quarkus.run(PortalMain.class, args);
     }
@@ -46,6 +51,14 @@ public class PortalMain implements QuarkusApplication {
             case "reindex" -> {
                 Reindexer.Result r = reindexer.reindex();
                 System.out.printf("已重建索引 %s：%d 条，用时 %d ms%n", r.index(), r.documents(), r.took().toMillis());
+                yield 0;
+            }
+            case "eval-search" -> {
+                if (args.length < 2) {
+                    yield usage();
+                }
+                new SearchEvaluation(json).run(Path.of(args[1]), args.length > 2 ? args[2] : "http://localhost:8080",
+                        System.out);
                 yield 0;
             }
             default -> usage();
@@ -84,7 +97,7 @@ public class PortalMain implements QuarkusApplication {
     }
 
     private static int usage() {
-        System.err.println("usage: import FILE.jsonl | reindex");
+        System.err.println("usage: import FILE.jsonl | reindex | eval-search JUDGMENTS.jsonl [PORTAL_URL]");
         return 2;
     }
 }

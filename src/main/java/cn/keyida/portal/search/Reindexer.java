@@ -20,6 +20,7 @@ import java.util.Set;
 public class Reindexer {
 
     private static final int PAGE = 1000;
+    private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final ElasticsearchClient client;
     private final IndexAdmin admin;
@@ -65,6 +66,8 @@ public class Reindexer {
             // Edits committed during the rebuild may have reached only the old index: queue them again.
             QuarkusTransaction.requiringNew().run(() ->
                     source.changedSince(start.minusSeconds(1)).forEach(SearchOutbox::enqueue));
+            // Searches already running on the old index finish before it goes.
+            Thread.sleep(GRACE.toMillis());
             for (String old : previous) {
                 admin.delete(old);
             }
@@ -73,6 +76,9 @@ public class Reindexer {
             return new Result(index, count, took);
         } catch (IOException e) {
             throw new SearchUnavailableException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reindex interrupted", e);
         }
     }
 }

@@ -19,7 +19,8 @@ public record SearchQuery(String q, Map<String, List<String>> filters, Sort sort
     public enum Sort { RELEVANCE, DATE }
 
     public SearchQuery {
-        q = q == null ? "" : q.strip();
+        // Control characters carry no meaning for search and PostgreSQL refuses NUL in the search log.
+        q = q == null ? "" : q.replaceAll("\\p{Cc}", " ").strip();
         if (q.length() > MAX_QUERY_LENGTH) {
             // Longer input carries no more meaning for search; cut instead of failing.
             q = q.substring(0, MAX_QUERY_LENGTH);

@@ -112,8 +112,8 @@ public class SearchService {
         String text = p.length() > 50 ? p.substring(0, 50) : p;
         SearchRequest request = SearchRequest.of(s -> s.index(config.alias()).size(limit)
                 .query(q -> q.bool(b -> b
-                        .should(sh -> sh.matchPhrasePrefix(m -> m.field("title.std").query(text).boost(2f)))
-                        .should(sh -> sh.matchPhrasePrefix(m -> m.field("tags").query(text)))
+                        .should(sh -> sh.matchPhrasePrefix(m -> m.field("title.std").query(text)))
+                        .should(sh -> sh.prefix(px -> px.field("title.keyword").value(text).boost(2f)))
                         .minimumShouldMatch("1")))
                 .source(src -> src.filter(f -> f.includes("slug", "type", "title", "url"))));
         return execute(request).hits().hits().stream().map(h -> h.source()).toList();
@@ -172,7 +172,7 @@ public class SearchService {
         return Query.of(q -> q.bool(b -> b
                 .should(s -> s.multiMatch(m -> m.query(v).type(TextQueryType.CrossFields)
                         .fields("title^3", "summary^1.5", "body", "tags^2", "owner.text", "category.text")
-                        .minimumShouldMatch("70%")))
+                        .minimumShouldMatch("2<75%")))
                 .should(s -> s.matchPhrase(m -> m.field("title.std").query(v).boost(4f)))
                 .should(s -> s.matchPhrase(m -> m.field("summary.std").query(v).boost(2f)))
                 .should(s -> s.matchPhrase(m -> m.field("body.std").query(v)))
@@ -208,7 +208,13 @@ public class SearchService {
 
     private SearchResponse<SearchDocument> execute(SearchRequest request) {
         try {
-            return client.search(request, SearchDocument.class);
+            try {
+                return client.search(request, SearchDocument.class);
+            } catch (ElasticsearchException e) {
+                // A search that raced with a reindex can hit the old index as it is deleted: the
+                // alias already points at the new one, so one retry answers it.
+                return client.search(request, SearchDocument.class);
+            }
         } catch (IOException | ElasticsearchException e) {
             throw new SearchUnavailableException(e);
         }
