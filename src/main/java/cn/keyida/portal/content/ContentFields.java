@@ -48,6 +48,7 @@ public final class ContentFields {
             new Field("program_type", "项目类型", Kind.TEXT, TALENT, ""),
             new Field("organizer", "组织单位", Kind.TEXT, TALENT, ""),
             new Field("scale", "规模", Kind.TEXT, TALENT, ""),
+            new Field("contact", "联系方式", Kind.TEXTAREA, TALENT, "个人信息：仅登录用户可见，不进入搜索"),
             new Field("holder", "成果持有方", Kind.TEXT, ACHIEVEMENT, ""),
             new Field("field", "技术领域", Kind.TEXT, EnumSet.of(ContentType.ACHIEVEMENT, ContentType.DEMAND), ""),
             new Field("maturity", "成熟度", Kind.TEXT, ACHIEVEMENT, ""),

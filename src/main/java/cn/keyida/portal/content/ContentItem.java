@@ -98,6 +98,9 @@ public class ContentItem extends BaseEntity {
     public String mode;
     public LocalDate deadline;
 
+    /** Personal contact data (talent): shown to logged-in users only, never sent to the search index. */
+    public String contact;
+
     public static Optional<ContentItem> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

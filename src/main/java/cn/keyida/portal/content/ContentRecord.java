@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One record of the JSONL import format (../shared/data/README.md), field for field. Empty strings
- * mean "not stated"; {@code supersedes} and {@code interprets} are optional record ids.
+ * mean "not stated"; {@code supersedes} and {@code interprets} are optional record ids; {@code contact}
+ * (talent only, optional) is personal data shown to logged-in users only.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContentRecord(
@@ -44,4 +45,5 @@ public record ContentRecord(
         String demander,
         String budget,
         String mode,
-        String deadline) {}
+        String deadline,
+        String contact) {}

@@ -173,6 +173,7 @@ public class ContentService {
         item.budget = emptyToNull(r.budget());
         item.mode = emptyToNull(r.mode());
         item.deadline = date("deadline", r.deadline());
+        item.contact = emptyToNull(r.contact());
         if (item.slug.equals(item.supersedesSlug) || item.slug.equals(item.interpretsSlug)) {
             throw new ContentValidationException("supersedes / interprets 不能指向记录自身");
         }
@@ -186,7 +187,7 @@ public class ContentService {
                 i.sourceNote, i.docNumber, i.issuer, i.category, str(i.effectiveDate), str(i.expiryDate),
                 i.supersedesSlug, i.interpretsSlug, i.productType, i.provider, i.eligibility, i.terms,
                 i.programType, i.organizer, i.scale, i.holder, i.field, i.maturity, i.transferMode, i.award,
-                i.demander, i.budget, i.mode, str(i.deadline));
+                i.demander, i.budget, i.mode, str(i.deadline), i.contact);
     }
 
     /** Field-by-field differences, in import-format names, for the audit trail. */
@@ -241,6 +242,7 @@ public class ContentService {
         to.budget = src.budget;
         to.mode = src.mode;
         to.deadline = src.deadline;
+        to.contact = src.contact;
     }
 
     private static LocalDate date(String name, String value) {
