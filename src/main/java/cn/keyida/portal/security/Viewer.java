@@ -33,11 +33,25 @@ public class Viewer {
         return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
     }
 
+    public String username() {
+        if (identity.isAnonymous()) {
+            return "";
+        }
+        String username = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("preferred_username") : null;
+        return username != null ? username : identity.getPrincipal().getName();
+    }
+
+    public boolean isSupervisor() {
+        return identity.hasRole(Roles.SUPERVISOR);
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+
     /** How the user appears in audit trails: 张伟（staff1）. */
     public String auditName() {
-        String username = identity.getPrincipal() instanceof JsonWebToken jwt
-                ? jwt.getClaim("preferred_username") : identity.getPrincipal().getName();
-        return displayName() + "（" + username + "）";
+        return displayName() + "（" + username() + "）";
     }
 
     /** Chinese names read family name first: 王建国. */

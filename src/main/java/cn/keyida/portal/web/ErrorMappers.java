@@ -1,6 +1,9 @@
 package cn.keyida.portal.web;
 
+import cn.keyida.portal.content.ContentConflictException;
+import cn.keyida.portal.needs.NeedConflictException;
 import cn.keyida.portal.search.SearchUnavailableException;
+import jakarta.persistence.OptimisticLockException;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,6 +42,22 @@ public class ErrorMappers {
         Log.warnf("Search unavailable: %s", e.getCause() == null ? e.getMessage() : e.getCause().toString());
         return Response.fromResponse(respond(uri, 503, "搜索服务暂时不可用", e.getMessage()))
                 .header("Retry-After", "30").build();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(NeedConflictException e, UriInfo uri) {
+        return respond(uri, 409, "操作冲突", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response contentConflict(ContentConflictException e, UriInfo uri) {
+        return respond(uri, 409, "操作冲突", e.getMessage());
+    }
+
+    /** Two people saved the same record at the same moment: the second gets a clear conflict. */
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(uri, 409, "操作冲突", "该记录刚刚已被其他人修改，您的操作未执行。请刷新页面后重试。");
     }
 
     @ServerExceptionMapper

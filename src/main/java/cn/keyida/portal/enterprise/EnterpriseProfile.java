@@ -1,0 +1,55 @@
+package cn.keyida.portal.enterprise;
+
+import cn.keyida.portal.common.BaseEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An enterprise's profile, keyed by its user's OIDC subject; required before the first need. */
+@Entity
+@Table(name = "enterprise_profile")
+public class EnterpriseProfile extends BaseEntity {
+
+    public static final List<String> DISTRICTS = List.of("利州区", "昭化区", "朝天区", "旺苍县", "青川县", "剑阁县", "苍溪县",
+            "广元经济技术开发区", "其他");
+    public static final List<String> QUALIFICATIONS = List.of("高新技术企业", "科技型中小企业", "专精特新中小企业",
+            "专精特新“小巨人”企业", "创新型中小企业", "瞪羚企业", "技术先进型服务企业");
+    public static final List<String> REVENUE_BANDS = List.of("500万元以下", "500万–2000万元", "2000万–5000万元",
+            "5000万–2亿元", "2亿元以上");
+
+    public String subject;
+    public String name;
+
+    @Column(name = "credit_code")
+    public String creditCode;
+
+    public String district;
+    public String industry;
+
+    @Column(name = "contact_person")
+    public String contactPerson;
+
+    public String mobile;
+    public String email;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> qualifications = new ArrayList<>();
+
+    public Integer employees;
+
+    @Column(name = "revenue_band")
+    public String revenueBand;
+
+    @Column(name = "rd_ratio")
+    public BigDecimal rdRatio;
+
+    public static Optional<EnterpriseProfile> findBySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
+    }
+}

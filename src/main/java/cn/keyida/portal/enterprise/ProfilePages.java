@@ -1,0 +1,98 @@
+package cn.keyida.portal.enterprise;
+
+import cn.keyida.portal.security.Roles;
+import cn.keyida.portal.security.Viewer;
+import cn.keyida.portal.web.FieldErrors;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The enterprise's profile (/my/profile), required before the first need. */
+@Path("/my/profile")
+@RolesAllowed(Roles.ENTERPRISE)
+@Produces(MediaType.TEXT_HTML)
+public class ProfilePages {
+
+    private final ProfileService profiles;
+    private final Viewer viewer;
+
+    ProfilePages(ProfileService profiles, Viewer viewer) {
+        this.profiles = profiles;
+        this.viewer = viewer;
+    }
+
+    public record Options(List<String> districts, List<String> qualifications, List<String> revenueBands) {}
+
+    static final Options OPTIONS = new Options(EnterpriseProfile.DISTRICTS, EnterpriseProfile.QUALIFICATIONS,
+            EnterpriseProfile.REVENUE_BANDS);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance profile(Map<String, String> values, List<String> qualifications,
+                Map<String, String> errors, Options options, boolean saved, String next, boolean isNew);
+    }
+
+    @GET
+    public TemplateInstance form(@QueryParam("saved") boolean saved, @QueryParam("next") String next) {
+        EnterpriseProfile p = QuarkusTransaction.requiringNew().call(() ->
+                EnterpriseProfile.findBySubject(viewer.subject()).orElse(null));
+        Map<String, String> values = new LinkedHashMap<>();
+        if (p != null) {
+            values.put("name", p.name);
+            values.put("creditCode", p.creditCode);
+            values.put("district", p.district);
+            values.put("industry", p.industry);
+            values.put("contactPerson", p.contactPerson);
+            values.put("mobile", p.mobile);
+            values.put("email", p.email);
+            values.put("employees", p.employees == null ? "" : p.employees.toString());
+            values.put("revenueBand", p.revenueBand == null ? "" : p.revenueBand);
+            values.put("rdRatio", p.rdRatio == null ? "" : p.rdRatio.toPlainString());
+            values.put("version", String.valueOf(p.version));
+        } else {
+            values.put("contactPerson", viewer.displayName());
+        }
+        return Templates.profile(values, p == null ? List.of() : p.qualifications, Map.of(), OPTIONS, saved,
+                safeNext(next), p == null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(MultivaluedMap<String, String> form) {
+        ProfileService.ProfileInput in = new ProfileService.ProfileInput(form.getFirst("name"),
+                form.getFirst("creditCode"), form.getFirst("district"), form.getFirst("industry"),
+                form.getFirst("contactPerson"), form.getFirst("mobile"), form.getFirst("email"),
+                form.get("qualifications"), form.getFirst("employees"), form.getFirst("revenueBand"),
+                form.getFirst("rdRatio"), form.getFirst("version"));
+        try {
+            profiles.save(viewer.subject(), in);
+        } catch (FieldErrors e) {
+            Map<String, String> values = new LinkedHashMap<>();
+            form.keySet().forEach(k -> values.put(k, form.getFirst(k)));
+            List<String> quals = form.get("qualifications") == null ? List.of() : form.get("qualifications");
+            return Response.status(400).entity(Templates.profile(values, quals, e.errors(), OPTIONS, false,
+                    safeNext(form.getFirst("next")), form.getFirst("version") == null)).build();
+        }
+        String next = safeNext(form.getFirst("next"));
+        return Response.seeOther(URI.create(next != null ? next : "/my/profile?saved=true")).build();
+    }
+
+    /** Only local paths: never an open redirect. */
+    static String safeNext(String next) {
+        return next != null && next.startsWith("/my/") && !next.startsWith("//") ? next : null;
+    }
+}

@@ -1,0 +1,74 @@
+package cn.keyida.portal.mail;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A mail waiting to be sent. Written in the transaction of the change that causes it, so a need is
+ * stored even while the mail server is down; {@link MailSender} delivers and retries.
+ */
+@Entity
+@Table(name = "mail_outbox")
+public class MailOutbox extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String recipient;
+    public String subject;
+    public String body;
+
+    @Column(name = "dedupe_key")
+    public String dedupeKey;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Queues a mail; must run inside the transaction of the change it reports. */
+    public static void queue(String recipient, String subject, String body) {
+        if (recipient == null || recipient.isBlank()) {
+            return;
+        }
+        MailOutbox m = new MailOutbox();
+        m.recipient = recipient;
+        m.subject = subject;
+        m.body = body;
+        m.createdAt = Instant.now();
+        m.nextAttemptAt = m.createdAt;
+        m.persist();
+    }
+
+    /**
+     * Queues a mail at most once for {@code dedupeKey}, whichever instance asks first (scheduled
+     * reminders run on every instance). Returns whether it was queued.
+     */
+    public static boolean queueOnce(String dedupeKey, String recipient, String subject, String body) {
+        return getEntityManager().createNativeQuery("""
+                insert into mail_outbox (recipient, subject, body, dedupe_key) values (:r, :s, :b, :k)
+                on conflict (dedupe_key) do nothing""")
+                .setParameter("r", recipient).setParameter("s", subject).setParameter("b", body)
+                .setParameter("k", dedupeKey).executeUpdate() == 1;
+    }
+
+    public static long pending() {
+        return count("sentAt is null");
+    }
+}

@@ -1,0 +1,74 @@
+package cn.keyida.portal.mail;
+
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Sends queued mail over SMTP. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} so several
+ * instances never send one mail twice; failures stay queued and are retried with backoff.
+ */
+@ApplicationScoped
+public class MailSender {
+
+    private static final int BATCH = 50;
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private final Mailer mailer;
+    private final EntityManager em;
+
+    MailSender(Mailer mailer, EntityManager em) {
+        this.mailer = mailer;
+        this.em = em;
+    }
+
+    @Scheduled(every = "{portal.mail.send-every}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            sendDue();
+        } catch (RuntimeException e) {
+            Log.warnf("Mail sender will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Sends every due mail; returns how many went out. */
+    public int sendDue() {
+        int sent = 0;
+        int n;
+        while ((n = QuarkusTransaction.requiringNew().call(this::sendBatch)) > 0) {
+            sent += n;
+        }
+        return sent;
+    }
+
+    private int sendBatch() {
+        @SuppressWarnings("unchecked")
+        List<MailOutbox> due = em.createNativeQuery("""
+                select * from mail_outbox where sent_at is null and next_attempt_at <= now()
+                order by id limit :n for update skip locked""", MailOutbox.class)
+                .setParameter("n", BATCH).getResultList();
+        int sent = 0;
+        for (MailOutbox m : due) {
+            try {
+                mailer.send(Mail.withText(m.recipient, m.subject, m.body));
+                m.sentAt = Instant.now();
+                sent++;
+            } catch (RuntimeException e) {
+                m.attempts++;
+                long seconds = Math.min(MAX_BACKOFF.toSeconds(), 5L << Math.min(m.attempts, 10));
+                m.nextAttemptAt = Instant.now().plusSeconds(seconds);
+                m.lastError = String.valueOf(e.getMessage());
+                Log.warnf("Mail %d to the outbox again (attempt %d): %s", m.id, m.attempts, e.getMessage());
+                return -1 - sent; // stop this round: the server is probably down
+            }
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,106 @@
+package cn.keyida.portal.needs;
+
+import cn.keyida.portal.common.BaseEntity;
+import cn.keyida.portal.enterprise.EnterpriseProfile;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An enterprise's innovation need, followed by the bureau until it is closed. */
+@Entity
+@Table(name = "need")
+public class Need extends BaseEntity {
+
+    @Column(name = "tracking_no")
+    public String trackingNo;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "enterprise_id")
+    public EnterpriseProfile enterprise;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "category_code")
+    public NeedCategory category;
+
+    public String title;
+    public String description;
+
+    @Column(name = "expected_outcome")
+    public String expectedOutcome = "";
+
+    public BigDecimal budget;
+
+    @Column(name = "wanted_by")
+    public LocalDate wantedBy;
+
+    @Enumerated(EnumType.STRING)
+    public NeedStatus status;
+
+    /** Username of the staff member handling it. */
+    public String assignee;
+
+    @Column(name = "department_id")
+    public Long departmentId;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "accept_due")
+    public LocalDate acceptDue;
+
+    @Column(name = "resolve_due")
+    public LocalDate resolveDue;
+
+    @Column(name = "callback_due")
+    public LocalDate callbackDue;
+
+    /** Set while waiting for the enterprise's information: the deadline does not run. */
+    @Column(name = "paused_since")
+    public Instant pausedSince;
+
+    public String resolution;
+    public String satisfaction;
+
+    @Column(name = "reopen_count")
+    public int reopenCount;
+
+    @Column(name = "supervisor_flag")
+    public boolean supervisorFlag;
+
+    /** The deadline that applies in the current state, if any. */
+    public LocalDate currentDue() {
+        return switch (status) {
+            case SUBMITTED -> acceptDue;
+            case ACCEPTED, ASSIGNED, IN_PROGRESS -> resolveDue;
+            case RESOLVED -> callbackDue;
+            default -> null;
+        };
+    }
+
+    public boolean isOverdue(LocalDate today) {
+        LocalDate due = currentDue();
+        return due != null && today.isAfter(due);
+    }
+
+    public boolean isDueSoon(LocalDate today) {
+        LocalDate due = currentDue();
+        return due != null && !today.isAfter(due) && !today.plusDays(2).isBefore(due);
+    }
+}

@@ -1,0 +1,56 @@
+package cn.keyida.portal.needs;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** A satisfaction callback (满意度回访), by phone or answered online by the enterprise. */
+@Entity
+@Table(name = "need_callback")
+public class NeedCallback extends PanacheEntityBase {
+
+    public enum Satisfaction {
+        VERY_SATISFIED("非常满意"), SATISFIED("满意"), BASICALLY_SATISFIED("基本满意"), UNSATISFIED("不满意");
+
+        public final String label;
+
+        Satisfaction(String label) {
+            this.label = label;
+        }
+    }
+
+    public enum Resolved {
+        YES("已解决"), PARTLY("部分解决"), NO("未解决");
+
+        public final String label;
+
+        Resolved(String label) {
+            this.label = label;
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @jakarta.persistence.Column(name = "need_id")
+    public Long needId;
+
+    /** PHONE or ONLINE. */
+    public String channel;
+    public boolean reached;
+    public String satisfaction;
+    public String resolved;
+    public String comment = "";
+    public String actor;
+    public Instant at;
+
+    public static List<NeedCallback> forNeed(long needId) {
+        return list("needId = ?1 order by id", needId);
+    }
+}

@@ -1,0 +1,19 @@
+package cn.keyida.portal.needs;
+
+import io.quarkus.qute.TemplateExtension;
+import java.util.Arrays;
+
+/** Chinese labels of stored enum names in templates. */
+@TemplateExtension
+class NeedTemplateExtensions {
+
+    static String satisfactionLabel(String name) {
+        return Arrays.stream(NeedCallback.Satisfaction.values()).filter(s -> s.name().equals(name))
+                .map(s -> s.label).findFirst().orElse(name == null ? "" : name);
+    }
+
+    static String resolvedLabel(String name) {
+        return Arrays.stream(NeedCallback.Resolved.values()).filter(r -> r.name().equals(name))
+                .map(r -> r.label).findFirst().orElse(name == null ? "" : name);
+    }
+}

@@ -1,0 +1,27 @@
+package cn.keyida.portal.needs;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "portal.needs")
+public interface NeedsConfig {
+
+    /** Public address of the portal, for links in mails. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    /** Largest attachment accepted, in bytes. */
+    @WithDefault("10485760")
+    long maxAttachmentBytes();
+
+    @WithDefault("5")
+    int maxAttachments();
+
+    /** How long the one-click satisfaction link in the resolution mail stays valid, in days. */
+    @WithDefault("15")
+    int callbackLinkDays();
+
+    /** When the daily reminder mails are prepared (cron, China time). */
+    @WithDefault("0 0 8 * * ?")
+    String reminderCron();
+}
