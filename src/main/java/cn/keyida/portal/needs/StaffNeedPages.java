@@ -28,7 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import jakarta.ws.rs.QueryParam;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +45,12 @@ public class StaffNeedPages {
     private static final int PAGE_SIZE = 30;
 
     private final NeedService needs;
+    private final NeedExport export;
     private final Viewer viewer;
 
-    StaffNeedPages(NeedService needs, Viewer viewer) {
+    StaffNeedPages(NeedService needs, NeedExport export, Viewer viewer) {
         this.needs = needs;
+        this.export = export;
         this.viewer = viewer;
     }
 
@@ -88,13 +92,43 @@ public class StaffNeedPages {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/export.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    public Response xlsx(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate[] range = DashboardPages.range(from, to);
+        byte[] data = QuarkusTransaction.requiringNew().call(() ->
+                export.xlsx(export.needs(range[0], range[1]), export.followUps(range[0], range[1])));
+        return attachment(data, "needs-" + name(range) + ".xlsx");
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("table") String table) {
+        LocalDate[] range = DashboardPages.range(from, to);
+        boolean followUps = "followups".equals(table);
+        byte[] data = QuarkusTransaction.requiringNew().call(() -> export.csv(followUps
+                ? export.followUps(range[0], range[1]) : export.needs(range[0], range[1])));
+        return attachment(data, (followUps ? "followups-" : "needs-") + name(range) + ".csv");
+    }
+
+    private static String name(LocalDate[] range) {
+        return range[0].format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + range[1].format(DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    private static Response attachment(byte[] data, String fileName) {
+        return Response.ok(data).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    @GET
+    @Path("/{id: \\d+}")
     public TemplateInstance detail(@PathParam("id") long id) {
         return QuarkusTransaction.requiringNew().call(() -> Templates.detail(detailOf(id), null));
     }
 
     @POST
-    @Path("/{id}/{action}")
+    @Path("/{id: \\d+}/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response act(@PathParam("id") long id, @PathParam("action") String action,
             MultivaluedMap<String, String> form) {
@@ -122,7 +156,7 @@ public class StaffNeedPages {
     }
 
     @GET
-    @Path("/{id}/attachments/{attachment}")
+    @Path("/{id: \\d+}/attachments/{attachment}")
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("id") long id, @PathParam("attachment") long attachment) {
         return QuarkusTransaction.requiringNew().call(() -> download(NeedAttachment.<NeedAttachment>find(

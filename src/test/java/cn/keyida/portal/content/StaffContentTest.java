@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import cn.keyida.portal.support.SampleData;
-import cn.keyida.portal.support.StaffSession;
+import cn.keyida.portal.support.UserSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -21,7 +21,7 @@ class StaffContentTest {
     @Test
     void draftIsNeverPublicAndPublishedEditBecomesSearchableWithinSeconds() {
         String word = uniqueWord();
-        StaffSession staff = new StaffSession("staff1");
+        UserSession staff = new UserSession("staff1");
         long id = createDraft(staff, "pol-test-" + word, "广元市" + word + "专项资金管理办法");
 
         // a draft is neither on a page nor in search
@@ -54,8 +54,8 @@ class StaffContentTest {
 
     @Test
     void secondConcurrentSaveIsRefusedAndNothingIsOverwritten() {
-        StaffSession first = new StaffSession("staff1");
-        StaffSession second = new StaffSession("supervisor1");
+        UserSession first = new UserSession("staff1");
+        UserSession second = new UserSession("supervisor1");
         String word = uniqueWord();
         long id = createDraft(first, "fin-test-" + word, "测试金融产品" + word);
         long loadedVersion = currentVersion(id);
@@ -74,7 +74,7 @@ class StaffContentTest {
 
     @Test
     void everyChangeIsInTheAuditTrailShownOnTheItem() {
-        StaffSession staff = new StaffSession("staff1");
+        UserSession staff = new UserSession("staff1");
         String word = uniqueWord();
         long id = createDraft(staff, "ach-test-" + word, "测试成果" + word);
         staff.open("/staff/content/" + id);
@@ -91,7 +91,7 @@ class StaffContentTest {
 
     @Test
     void formWithoutCsrfTokenIsRejectedAndChangesNothing() {
-        StaffSession staff = new StaffSession("staff1");
+        UserSession staff = new UserSession("staff1");
         String word = uniqueWord();
         staff.request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("type", "policy").formParam("id", "pol-test-" + word).formParam("title", "无令牌" + word)
@@ -102,7 +102,7 @@ class StaffContentTest {
 
     @Test
     void invalidInputIsExplainedInChineseAndNothingIsStored() {
-        StaffSession staff = new StaffSession("staff1");
+        UserSession staff = new UserSession("staff1");
         staff.open("/staff/content/new?type=policy");
         staff.form().formParam("type", "policy").formParam("id", "Bad Slug!").formParam("title", "标题")
                 .post("/staff/content").then().statusCode(400).body(containsString("格式不正确"));
@@ -114,12 +114,12 @@ class StaffContentTest {
 
     @Test
     void enterpriseCannotManageContent() {
-        new StaffSession("enterprise1").request().get("/staff/content").then().statusCode(403);
+        new UserSession("enterprise1").request().get("/staff/content").then().statusCode(403);
     }
 
     @Test
     void jsonlUploadReportsEachBadLine() {
-        StaffSession staff = new StaffSession("staff1");
+        UserSession staff = new UserSession("staff1");
         staff.open("/staff/content/import");
         String word = uniqueWord();
         String jsonl = "{\"id\": \"dem-test-" + word + "\", \"type\": \"demand\", \"title\": \"需求" + word + "\"}\n"
@@ -131,7 +131,7 @@ class StaffContentTest {
                 .body(containsString("新增 1"), containsString("错误 1"), containsString("不是有效的 JSON"));
     }
 
-    static long createDraft(StaffSession staff, String slug, String title) {
+    static long createDraft(UserSession staff, String slug, String title) {
         staff.open("/staff/content/new?type=" + typeOf(slug)).then().statusCode(200);
         String location = staff.form().formParam("type", typeOf(slug)).formParam("id", slug).formParam("title", title)
                 .formParam("level", "municipal").formParam("region", "广元市")

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import cn.keyida.portal.content.ContentImport;
 import cn.keyida.portal.support.SampleData;
-import cn.keyida.portal.support.StaffSession;
+import cn.keyida.portal.support.UserSession;
 import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class SearchStatsTest {
         given().contentType("text/plain").body("{\"q\":\"孵化器\",\"slug\":\"pol-guoji-fuhuaqi-guanli-banfa\"}")
                 .post("/api/search/click").then().statusCode(204);
         Thread.sleep(2500); // the log is written in batches every 2 s
-        new StaffSession("staff1").open("/staff/search").then().statusCode(200)
+        new UserSession("staff1").open("/staff/search").then().statusCode(200)
                 .body(containsString("孵化器"), containsString("zzqueryfindsnothing"),
                         containsString("pol-guoji-fuhuaqi-guanli-banfa"));
     }
@@ -38,7 +38,7 @@ class SearchStatsTest {
     @Test
     void staffAddedSynonymExpandsSearch() {
         SampleData.importAndIndex(importer, indexer);
-        StaffSession staff = new StaffSession("staff1");
+        UserSession staff = new UserSession("staff1");
         staff.open("/staff/search");
         staff.form().formParam("terms", "zzgyjbl，揭榜挂帅").post("/staff/search/synonyms").then().statusCode(303);
         given().queryParam("q", "zzgyjbl").get("/api/search").then().statusCode(200)

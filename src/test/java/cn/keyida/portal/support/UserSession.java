@@ -7,8 +7,8 @@ import io.restassured.specification.RequestSpecification;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A logged-in user (real Keycloak token) submitting the portal's forms with their CSRF token. */
-public final class StaffSession {
+/** A user with a real Keycloak token (or anonymous) submitting the portal's forms with their CSRF token. */
+public final class UserSession {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
@@ -16,15 +16,21 @@ public final class StaffSession {
     private String csrfCookie;
     private String csrfToken;
 
-    public StaffSession(String username) {
-        this.accessToken = Tokens.accessToken(username);
+    public UserSession(String username) {
+        this.accessToken = username == null ? null : Tokens.accessToken(username);
+    }
+
+    /** A visitor who is not logged in (still gets a CSRF token from the pages it opens). */
+    public static UserSession anonymous() {
+        return new UserSession(null);
     }
 
     public RequestSpecification request() {
-        return given().auth().oauth2(accessToken).redirects().follow(false);
+        RequestSpecification spec = given().redirects().follow(false);
+        return accessToken == null ? spec : spec.auth().oauth2(accessToken);
     }
 
-    /** Opens a page and keeps the CSRF token of its forms. */
+    /** Opens a page and keeps the CSRF token of its forms (or the previous one when it has none). */
     public Response open(String path) {
         Response page = request().get(path);
         Matcher m = TOKEN.matcher(page.asString());

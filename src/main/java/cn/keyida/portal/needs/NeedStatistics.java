@@ -1,0 +1,128 @@
+package cn.keyida.portal.needs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The figures of the staff dashboard, computed in PostgreSQL over a stated time window. */
+@ApplicationScoped
+public class NeedStatistics {
+
+    private final EntityManager em;
+
+    NeedStatistics(EntityManager em) {
+        this.em = em;
+    }
+
+    public record Count(String label, long count) {}
+
+    public record Durations(Double averageDays, Double p90Days, long measured) {}
+
+    public record Figures(LocalDate from, LocalDate to, long submitted, List<Count> byStatus, List<Count> byCategory,
+            List<Count> byDistrict, List<Count> byMonth, Durations toAccept, Durations toResolve,
+            Double slaCompliance, long slaMeasured, Double satisfactionRate, long rated, List<Unsatisfied> unsatisfied) {}
+
+    public record Unsatisfied(long id, String trackingNo, String title, String enterprise, String comment) {}
+
+    /** Needs submitted in [from, to] (China time). Must run inside a transaction. */
+    public Figures compute(LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(Sla.CHINA).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(Sla.CHINA).toInstant();
+        Map<String, Object> p = Map.of("s", start, "e", end);
+
+        List<Count> byStatus = counts("""
+                select n.status, count(*) from need n where n.submitted_at >= :s and n.submitted_at < :e
+                group by n.status order by count(*) desc""", p);
+        Map<String, String> statusLabels = new LinkedHashMap<>();
+        for (NeedStatus s : NeedStatus.values()) {
+            statusLabels.put(s.name(), s.label);
+        }
+        byStatus = byStatus.stream().map(c -> new Count(statusLabels.getOrDefault(c.label(), c.label()), c.count())).toList();
+        long submitted = byStatus.stream().mapToLong(Count::count).sum();
+        return new Figures(from, to, submitted, byStatus,
+                counts("""
+                        select c.name, count(*) from need n join need_category c on c.code = n.category_code
+                        where n.submitted_at >= :s and n.submitted_at < :e group by c.name, c.sort_order order by c.sort_order""", p),
+                counts("""
+                        select e.district, count(*) from need n join enterprise_profile e on e.id = n.enterprise_id
+                        where n.submitted_at >= :s and n.submitted_at < :e group by e.district order by count(*) desc""", p),
+                counts("""
+                        select to_char(n.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*) from need n
+                        where n.submitted_at >= :s and n.submitted_at < :e group by 1 order by 1""", p),
+                durations("accepted_at", p), durations("resolved_at", p),
+                ratio("""
+                        select count(*) filter (where (n.resolved_at at time zone 'Asia/Shanghai')::date <= n.resolve_due),
+                               count(*) from need n
+                        where n.submitted_at >= :s and n.submitted_at < :e and n.resolved_at is not null and n.resolve_due is not null""", p),
+                single("""
+                        select count(*) from need n where n.submitted_at >= :s and n.submitted_at < :e
+                        and n.resolved_at is not null and n.resolve_due is not null""", p),
+                ratio("""
+                        select count(*) filter (where n.satisfaction in ('VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED')),
+                               count(*) from need n
+                        where n.submitted_at >= :s and n.submitted_at < :e and n.satisfaction is not null""", p),
+                single("""
+                        select count(*) from need n where n.submitted_at >= :s and n.submitted_at < :e
+                        and n.satisfaction is not null""", p),
+                unsatisfied(p));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Count> counts(String sql, Map<String, Object> params) {
+        var q = em.createNativeQuery(sql);
+        params.forEach(q::setParameter);
+        return ((List<Object[]>) q.getResultList()).stream()
+                .map(r -> new Count(String.valueOf(r[0]), ((Number) r[1]).longValue())).toList();
+    }
+
+    private Durations durations(String column, Map<String, Object> params) {
+        var q = em.createNativeQuery("""
+                select avg(extract(epoch from (%1$s - submitted_at)) / 86400),
+                       percentile_cont(0.9) within group (order by extract(epoch from (%1$s - submitted_at)) / 86400),
+                       count(%1$s)
+                from need where submitted_at >= :s and submitted_at < :e and %1$s is not null""".formatted(column));
+        params.forEach(q::setParameter);
+        Object[] r = (Object[]) q.getSingleResult();
+        return new Durations(round(r[0]), round(r[1]), ((Number) r[2]).longValue());
+    }
+
+    private Double ratio(String sql, Map<String, Object> params) {
+        var q = em.createNativeQuery(sql);
+        params.forEach(q::setParameter);
+        Object[] r = (Object[]) q.getSingleResult();
+        long total = ((Number) r[1]).longValue();
+        return total == 0 ? null : round(100.0 * ((Number) r[0]).longValue() / total);
+    }
+
+    private long single(String sql, Map<String, Object> params) {
+        var q = em.createNativeQuery(sql);
+        params.forEach(q::setParameter);
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Unsatisfied> unsatisfied(Map<String, Object> params) {
+        var q = em.createNativeQuery("""
+                select n.id, n.tracking_no, n.title, e.name,
+                       (select c.comment from need_callback c where c.need_id = n.id and c.satisfaction = 'UNSATISFIED'
+                        order by c.id desc limit 1)
+                from need n join enterprise_profile e on e.id = n.enterprise_id
+                where n.submitted_at >= :s and n.submitted_at < :e
+                  and exists (select 1 from need_callback c where c.need_id = n.id and c.satisfaction = 'UNSATISFIED')
+                order by n.id desc limit 50""");
+        params.forEach(q::setParameter);
+        return ((List<Object[]>) q.getResultList()).stream().map(r -> new Unsatisfied(((Number) r[0]).longValue(),
+                (String) r[1], (String) r[2], (String) r[3], r[4] == null ? "" : (String) r[4])).toList();
+    }
+
+    private static Double round(Object value) {
+        return value == null ? null
+                : BigDecimal.valueOf(((Number) value).doubleValue()).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+}

@@ -1,0 +1,42 @@
+package cn.keyida.portal.support;
+
+import cn.keyida.portal.enterprise.EnterpriseProfile;
+import cn.keyida.portal.enterprise.ProfileService;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/** Profiles for the demo enterprise accounts, keyed by their real Keycloak subject. */
+public final class Enterprises {
+
+    private Enterprises() {}
+
+    /** The OIDC subject (sub claim) of a Keycloak user, read from a real token. */
+    public static String subject(String username) {
+        String payload = Tokens.accessToken(username).split("\\.")[1];
+        String json = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+        return json.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+    }
+
+    public static EnterpriseProfile ensureProfile(String username, String name, String creditCode, String email) {
+        String subject = subject(username);
+        EnterpriseProfile existing = QuarkusTransaction.requiringNew().call(() ->
+                EnterpriseProfile.findBySubject(subject).orElse(null));
+        if (existing != null) {
+            return existing;
+        }
+        return Arc.container().instance(ProfileService.class).get().save(subject, new ProfileService.ProfileInput(
+                name, creditCode, "利州区", "新材料", "王建国", "13900001111", email, List.of("高新技术企业"), "120",
+                "2000万–5000万元", "4.5", null));
+    }
+
+    public static EnterpriseProfile enterpriseA() {
+        return ensureProfile("enterprise1", "广元市测试新材料有限公司", "914403001922038216", "enterprise1@example.com");
+    }
+
+    public static EnterpriseProfile enterpriseB() {
+        return ensureProfile("enterprise2", "广元市另一家科技有限公司", "91330100716105852F", "enterprise2@example.com");
+    }
+}

@@ -1,0 +1,91 @@
+package cn.keyida.portal.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Reads what the real local SMTP server (GreenMail, started by ./portal) received. */
+public final class Mailbox {
+
+    public record Message(String subject, String body) {}
+
+    private static final String API = "http://127.0.0.1:8025/api/user/";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Mailbox() {}
+
+    public static List<Message> messages(String email) {
+        try {
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create(API
+                            + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            List<Message> out = new ArrayList<>();
+            JsonNode list = JSON.readTree(body);
+            if (list.isArray()) {
+                list.forEach(m -> out.add(new Message(m.path("subject").asText(), decode(m.path("mimeMessage").asText()))));
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read GreenMail's mailbox of " + email, e);
+        }
+    }
+
+    /** Waits for a message matching the predicate. */
+    public static Message await(String email, Predicate<Message> match, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (Message m : messages(email)) {
+                if (match.test(m)) {
+                    return m;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no matching mail for " + email + " within " + timeout + "; got "
+                        + messages(email).stream().map(Message::subject).toList());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The text body of a single-part mail, quoted-printable or base64. */
+    static String decode(String mime) {
+        int split = mime.indexOf("\r\n\r\n");
+        String headers = split < 0 ? "" : mime.substring(0, split).toLowerCase();
+        String body = split < 0 ? mime : mime.substring(split + 4);
+        if (headers.contains("content-transfer-encoding: base64")) {
+            return new String(Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        if (headers.contains("content-transfer-encoding: quoted-printable")) {
+            String joined = body.replace("=\r\n", "");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (int i = 0; i < joined.length(); i++) {
+                char c = joined.charAt(i);
+                if (c == '=' && i + 2 < joined.length()) {
+                    out.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
+                    i += 2;
+                } else {
+                    out.write(c);
+                }
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+        return new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    }
+}
