@@ -49,10 +49,10 @@ public final class UserSession {
         return request().cookie("csrf-token", csrfCookie).multiPart("csrf-token", csrfToken);
     }
 
-    /** A form request carrying the token of the page opened last. */
+    /** A form request carrying the token of the page opened last (none if no page had a form). */
     public RequestSpecification form() {
         if (csrfToken == null) {
-            throw new IllegalStateException("open a page with a form first");
+            return request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
         }
         return request().cookie("csrf-token", csrfCookie).formParam("csrf-token", csrfToken)
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8");

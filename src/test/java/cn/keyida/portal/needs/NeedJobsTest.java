@@ -1,0 +1,112 @@
+package cn.keyida.portal.needs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.keyida.portal.enterprise.EnterpriseProfile;
+import cn.keyida.portal.mail.MailOutbox;
+import cn.keyida.portal.mail.MailSender;
+import cn.keyida.portal.support.Enterprises;
+import cn.keyida.portal.support.Mailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Deadlines on the holiday calendar, the daily reminders, and mail that survives a mail server outage. */
+@QuarkusTest
+class NeedJobsTest {
+
+    @Inject
+    NeedService needs;
+
+    @Inject
+    ReminderJob reminders;
+
+    @Inject
+    MailSender mailSender;
+
+    @Inject
+    Sla sla;
+
+    @Test
+    void acceptDeadlineSkipsWeekendsAndCalendarHolidays() {
+        // A Friday; the next Monday is entered as a holiday, the Saturday after as a worked day.
+        LocalDate friday = LocalDate.of(2031, 1, 3);
+        QuarkusTransaction.requiringNew().run(() -> {
+            day(friday.plusDays(3), CalendarDay.Kind.HOLIDAY);
+            day(friday.plusDays(8), CalendarDay.Kind.WORKDAY);
+        });
+        WorkingDays calendar = QuarkusTransaction.requiringNew().call(sla::calendar);
+        assertThat(calendar.addWorkingDays(friday, 1)).isEqualTo(friday.plusDays(4)); // Tuesday
+        assertThat(calendar.addWorkingDays(friday, 5)).isEqualTo(friday.plusDays(8)); // the worked Saturday
+        assertThat(calendar.workingDaysBetween(friday, friday.plusDays(8))).isEqualTo(5);
+    }
+
+    @Test
+    void reminderJobMailsAssigneesAndSupervisorsOncePerDay() {
+        Need need = submitted("超期提醒测试" + System.nanoTime());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Need n = Need.findById(need.id);
+            n.status = NeedStatus.IN_PROGRESS;
+            n.assignee = "staff1";
+            n.resolveDue = LocalDate.now().minusDays(3);
+        });
+        LocalDate day = LocalDate.now().plusYears(20).plusDays(need.id); // a day no other test uses
+        int first = reminders.remind(day);
+        int second = reminders.remind(day);
+        assertThat(first).isGreaterThanOrEqualTo(2); // staff1 (assignee) and at least one supervisor
+        assertThat(second).isZero();
+        mailSender.sendDue();
+        Mailbox.await("staff1@example.com", m -> m.body().contains(need.trackingNo) && m.subject().contains("超期"),
+                Duration.ofSeconds(20));
+        Mailbox.await("supervisor1@example.com", m -> m.body().contains(need.trackingNo) && m.subject().contains("超期需求"),
+                Duration.ofSeconds(20));
+    }
+
+    @Test
+    void needsAreStoredWhileTheMailServerIsDownAndMailsGoOutWhenItReturns() throws Exception {
+        stopMailServer();
+        Need need;
+        try {
+            need = submitted("邮件服务器停机测试" + System.nanoTime());
+            assertThat(QuarkusTransaction.requiringNew().call(() -> Need.count("trackingNo", need.trackingNo))).isEqualTo(1);
+            mailSender.sendDue(); // fails, stays queued
+            long queued = QuarkusTransaction.requiringNew().call(() ->
+                    MailOutbox.count("sentAt is null and subject like ?1", "%" + need.trackingNo + "%"));
+            assertThat(queued).isEqualTo(1);
+        } finally {
+            Process launcher = new ProcessBuilder("./portal", "stack", "up").inheritIO().start();
+            assertThat(launcher.waitFor()).isZero();
+        }
+        QuarkusTransaction.requiringNew().run(() -> MailOutbox.update("nextAttemptAt = ?1 where sentAt is null",
+                java.time.Instant.now()));
+        Mailbox.await("enterprise1@example.com", m -> m.subject().contains(need.trackingNo), Duration.ofSeconds(30));
+    }
+
+    private Need submitted(String title) {
+        EnterpriseProfile profile = Enterprises.enterpriseA();
+        return needs.submit(profile, new NeedService.Submission("POLICY", title, "描述", "", BigDecimal.TEN, null, true),
+                List.of(), new NeedService.Actor("enterprise1", "王建国"));
+    }
+
+    private static void day(LocalDate date, CalendarDay.Kind kind) {
+        CalendarDay d = CalendarDay.<CalendarDay>findByIdOptional(date).orElseGet(CalendarDay::new);
+        d.day = date;
+        d.kind = kind;
+        d.name = "测试";
+        d.persist();
+    }
+
+    private static void stopMailServer() throws Exception {
+        long pid = Long.parseLong(Files.readString(Path.of(".cache/run/mail.pid")).strip());
+        ProcessHandle mail = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("mail server not running"));
+        mail.destroy();
+        mail.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+}

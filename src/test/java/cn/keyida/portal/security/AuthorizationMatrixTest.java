@@ -1,0 +1,188 @@
+package cn.keyida.portal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.keyida.portal.content.ContentItem;
+import cn.keyida.portal.content.ContentStatus;
+import cn.keyida.portal.content.ContentType;
+import cn.keyida.portal.enterprise.EnterpriseProfile;
+import cn.keyida.portal.needs.Need;
+import cn.keyida.portal.needs.NeedAttachment;
+import cn.keyida.portal.needs.NeedService;
+import cn.keyida.portal.support.Enterprises;
+import cn.keyida.portal.support.UserSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route of the application against every role, with real Keycloak tokens: the expected
+ * outcome of each pair is in {@code authorization-matrix.txt}, and a route missing there fails.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    static final List<String> ROLES = List.of("anonymous", "enterprise1", "enterprise2", "staff1", "supervisor1", "admin1");
+
+    @Inject
+    NeedService needs;
+
+    record Expectation(String method, String path, List<Boolean> allowed) {}
+
+    @Test
+    void everyRouteIsInTheMatrix() throws Exception {
+        Set<String> routes = applicationRoutes();
+        Set<String> matrix = new TreeSet<>();
+        matrix().forEach(e -> matrix.add(e.method() + " " + e.path()));
+        assertThat(matrix).as("routes of the application without an entry in authorization-matrix.txt")
+                .containsAll(routes);
+        assertThat(routes).as("entries of authorization-matrix.txt that are not routes").containsAll(matrix);
+    }
+
+    @Test
+    void noRoleCanDoWhatItMustNot() throws Exception {
+        Map<String, String> values = fixture();
+        Map<String, UserSession> sessions = new LinkedHashMap<>();
+        for (String role : ROLES) {
+            UserSession s = role.equals("anonymous") ? UserSession.anonymous() : new UserSession(role);
+            // a CSRF token, so a POST is judged on authorization, not on the missing token
+            if (!role.equals("anonymous")) {
+                s.open(role.startsWith("enterprise") ? "/my/profile" : "/staff/content/new");
+            }
+            sessions.put(role, s);
+        }
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Expectation e : matrix()) {
+            String url = fill(e.path(), values);
+            for (int i = 0; i < ROLES.size(); i++) {
+                UserSession s = sessions.get(ROLES.get(i));
+                Response r = e.method().equals("GET") ? s.request().get(url)
+                        : s.form().formParam("version", "-1").post(url);
+                boolean denied = denied(r);
+                checked++;
+                if (r.statusCode() >= 500) {
+                    failures.add(e.method() + " " + url + " as " + ROLES.get(i) + ": server error " + r.statusCode());
+                } else if (denied == e.allowed().get(i)) {
+                    failures.add("%s %s as %s: expected %s, got %d".formatted(e.method(), url, ROLES.get(i),
+                            e.allowed().get(i) ? "allowed" : "denied", r.statusCode()));
+                }
+            }
+        }
+        assertThat(failures).as("authorization matrix (%d checks)", checked).isEmpty();
+        assertThat(checked).isEqualTo(matrix().size() * ROLES.size());
+    }
+
+    private static boolean denied(Response r) {
+        int code = r.statusCode();
+        String location = r.header("Location");
+        return code == 401 || code == 403 || code == 404
+                || (code == 302 && location != null && location.contains("/protocol/openid-connect/auth"));
+    }
+
+    /** A need of enterprise A with an attachment, and a content item, to fill the path parameters. */
+    private Map<String, String> fixture() {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        Enterprises.enterpriseB();
+        Need need = needs.submit(a, new NeedService.Submission("TECH", "权限矩阵测试需求", "描述", "", BigDecimal.ONE, null, true),
+                List.of(new NeedService.Upload("a.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))),
+                new NeedService.Actor("enterprise1", "王建国"));
+        long attachment = QuarkusTransaction.requiringNew().call(() ->
+                NeedAttachment.<NeedAttachment>find("needId", need.id).firstResult().id);
+        long content = QuarkusTransaction.requiringNew().call(() -> {
+            ContentItem item = new ContentItem();
+            item.slug = "fin-matrix-" + need.id;
+            item.type = ContentType.FINANCE;
+            item.title = "权限矩阵测试产品";
+            item.status = ContentStatus.PUBLISHED;
+            item.persist();
+            return item.id;
+        });
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("{section}/{slug}", "finance/fin-matrix-" + need.id);
+        v.put("/staff/needs/{id}", "/staff/needs/" + need.id);
+        v.put("/staff/content/{id}", "/staff/content/" + content);
+        v.put("{no}", need.trackingNo);
+        v.put("{attachment}", String.valueOf(attachment));
+        v.put("/attachments/{id}", "/attachments/" + attachment);
+        v.put("{action}", "accept");
+        v.put("{token}", "A".repeat(43));
+        v.put("/synonyms/{id}", "/synonyms/999999999");
+        v.put("{code}", "TECH");
+        v.put("{day}", "2030-12-31");
+        return v;
+    }
+
+    private static String fill(String path, Map<String, String> values) {
+        String url = path;
+        for (var e : values.entrySet()) {
+            url = url.replace(e.getKey(), e.getValue());
+        }
+        assertThat(url).as("path parameters of %s", path).doesNotContain("{");
+        return url;
+    }
+
+    static List<Expectation> matrix() throws IOException {
+        List<Expectation> out = new ArrayList<>();
+        try (var in = AuthorizationMatrixTest.class.getResourceAsStream("/authorization-matrix.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                String[] f = l.split("\\s+");
+                assertThat(f).as("matrix line: %s", l).hasSize(2 + ROLES.size());
+                List<Boolean> allowed = Stream.of(f).skip(2).map("Y"::equals).toList();
+                out.add(new Expectation(f[0], f[1], allowed));
+            }
+        }
+        return out;
+    }
+
+    /** Every GET and POST of the resource classes, path regexes removed: /staff/needs/{id}. */
+    static Set<String> applicationRoutes() throws Exception {
+        Set<String> routes = new TreeSet<>();
+        java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
+        try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("cn/keyida/portal"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$")).toList()) {
+                String name = classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, AuthorizationMatrixTest.class.getClassLoader());
+                Path base = type.getAnnotation(Path.class);
+                if (base == null) {
+                    continue;
+                }
+                for (Method m : type.getDeclaredMethods()) {
+                    String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST" : null;
+                    if (verb != null) {
+                        Path sub = m.getAnnotation(Path.class);
+                        routes.add(verb + " " + normalize(base.value() + (sub == null ? "" : "/" + sub.value())));
+                    }
+                }
+            }
+        }
+        assertThat(routes).hasSizeGreaterThan(40);
+        return routes;
+    }
+
+    static String normalize(String path) {
+        String p = path.replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+}
