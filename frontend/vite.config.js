@@ -6,11 +6,15 @@ export default defineConfig({
   build: {
     outDir: '../target/classes/META-INF/resources/assets',
     emptyOutDir: true,
+    // charts.js (ECharts) is loaded on the staff dashboard only.
+    chunkSizeWarningLimit: 600,
     rollupOptions: {
-      input: 'src/main.js',
+      // app: every page; charts: the staff dashboard only (ECharts stays off the public pages' budget).
+      input: { app: 'src/main.js', charts: 'src/charts.js' },
       output: {
-        entryFileNames: 'app.js',
-        assetFileNames: 'app[extname]',
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name].js',
+        assetFileNames: '[name][extname]',
       },
     },
   },

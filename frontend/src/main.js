@@ -1,4 +1,9 @@
 import './style.css';
+import {
+  focusErrorSummary, initFacetDrawer, initFillButtons, initInlineValidation, initLiveSearch, initRelatedSuggestions,
+} from './enhance.js';
+
+document.documentElement.classList.add('js');
 
 // Pages are complete without JavaScript; this file only enhances them.
 
@@ -133,4 +138,10 @@ document.addEventListener('DOMContentLoaded', () => {
   initConfirmations();
   initClickLog();
   document.querySelectorAll('input[type=search][name=q]').forEach(initSuggest);
+  focusErrorSummary();
+  initInlineValidation();
+  initLiveSearch();
+  initFacetDrawer();
+  initRelatedSuggestions();
+  initFillButtons();
 });

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The test database is recreated at every test start (Flyway clean); this drops the test search
- * indexes too, so the derived index starts as empty as its source.
+ * indexes too, so the derived index starts as empty as its source, and empties the local mail
+ * server, whose old mails would otherwise carry the same tracking numbers as the new ones.
  */
 public class TestIndexReset implements QuarkusTestResourceLifecycleManager {
 
@@ -29,8 +30,10 @@ public class TestIndexReset implements QuarkusTestResourceLifecycleManager {
                 http.send(HttpRequest.newBuilder(URI.create(ES + "/" + m.group(1))).DELETE().build(),
                         HttpResponse.BodyHandlers.discarding());
             }
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8025/api/mail/purge"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         } catch (Exception e) {
-            throw new IllegalStateException("Elasticsearch must run for the tests (./portal test starts it)", e);
+            throw new IllegalStateException("Elasticsearch and the mail server must run for the tests (./portal test starts them)", e);
         }
         return Map.of();
     }

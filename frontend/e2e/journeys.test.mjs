@@ -1,0 +1,198 @@
+// Browser journeys against the running portal, the real Keycloak login page and the real mail server.
+// Run by `./portal test` (node --test); the app under test listens on PORTAL_URL.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assetWeight, awaitMail, journey, launch, login, screenshot, seriousViolations, tabTo,
+} from './support.mjs';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'ascii');
+const weights = {};
+let browser;
+let trackingNo;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  console.log('JS+CSS per page (compressed bytes):', JSON.stringify(weights));
+});
+
+async function expectAccessible(page, name) {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], `axe on ${name}`);
+}
+
+async function searchJourney(page, label) {
+  await page.goto('/');
+  weights[`home${label}`] = await assetWeight(page);
+  await page.fill('#site-q', '高企认定');
+  await Promise.all([page.waitForURL(/\/search\?q=/), page.press('#site-q', 'Enter')]);
+  const count = await page.textContent('#result-count');
+  assert.match(count, /共找到 [1-9]\d* 条结果/);
+  weights[`search${label}`] = await assetWeight(page);
+  await screenshot(page, `search-results${label}`);
+  // apply a facet: the results are swapped in without a page reload
+  if (label === '-phone') await page.click('.facet-toggle');
+  const facet = page.locator('.facets section').filter({ hasText: '类型' }).locator('a').first();
+  await facet.click();
+  await page.waitForURL(/type=/);
+  assert.match(await page.textContent('#result-count'), /已筛选/);
+  await page.locator('.results h3 a').first().click();
+  await page.waitForURL(/\/(policies|finance|talent|achievements|demands)\//);
+  assert.ok((await page.textContent('h1')).length > 4);
+  await page.waitForLoadState('load');
+  const related = page.locator('section[aria-labelledby="related-title"] a').first();
+  const href = await related.getAttribute('href');
+  await related.click();
+  await page.waitForURL((url) => url.pathname === href);
+}
+
+test('1. anonymous: home → search 高企认定 → facet → policy → related item, on desktop and a 375 px phone', async () => {
+  await journey('anonymous-search', browser, async (open) => {
+    const page = await open();
+    await page.goto('/');
+    await expectAccessible(page, 'home');
+    await screenshot(page, 'home');
+    await searchJourney(page, '');
+    await page.goto('/search?q=高企认定');
+    await expectAccessible(page, 'search results');
+    await page.goto('/policies/pol-gaoqi-rending-tiaojian-art11');
+    await expectAccessible(page, 'policy page');
+    await screenshot(page, 'policy');
+    weights.policy = await assetWeight(page);
+
+    const phone = await open({ phone: true });
+    await searchJourney(phone, '-phone');
+    await phone.goto('/search?q=高企认定');
+    await screenshot(phone, 'search-results-phone');
+  });
+  for (const [page, bytes] of Object.entries(weights)) {
+    assert.ok(bytes < 100 * 1024, `${page} sends ${bytes} bytes of JS and CSS`);
+  }
+});
+
+test('2. enterprise: Keycloak login → profile → need with attachment → tracking number and timeline', async () => {
+  await journey('enterprise-need', browser, async (open) => {
+    const page = await open();
+    await login(page, '/my/needs/new', 'enterprise1');
+    await page.waitForURL(/\/my\/profile/);
+    await page.fill('#f-name', '广元市示范新材料有限公司');
+    await page.fill('#f-creditCode', '914403001922038216');
+    await page.selectOption('#f-district', '利州区');
+    await page.fill('#f-industry', '新材料');
+    await page.fill('#f-contactPerson', '王建国');
+    await page.fill('#f-mobile', '13900001111');
+    await page.fill('#f-email', 'enterprise1@example.com');
+    await page.check('input[value="高新技术企业"]');
+    await Promise.all([page.waitForURL(/\/my\/needs\/new/), page.click('form[action="/my/profile"] button[type=submit]')]);
+
+    // the need form with validation errors, as the visitor sees them
+    await page.click('form[data-need-form] button[type=submit]');
+    await page.waitForSelector('[data-error-summary]');
+    assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary')), true);
+    await screenshot(page, 'need-form-errors');
+    await expectAccessible(page, 'need form');
+
+    await page.selectOption('#f-category', 'TECH');
+    await page.fill('#f-title', '高新技术企业认定辅导需求');
+    await page.waitForSelector('.related-suggestions:not([hidden]) a'); // answers offered while typing
+    await page.fill('#f-description', '我公司计划明年申报高新技术企业，希望获得研发费用归集和知识产权方面的辅导。');
+    await page.setInputFiles('#f-files', { name: '企业简介.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.check('#f-consent');
+    await Promise.all([page.waitForURL(/\/my\/needs\/XQ-/), page.click('form[data-need-form] button[type=submit]')]);
+    trackingNo = (await page.textContent('.tracking-no')).trim();
+    assert.match(trackingNo, /^XQ-\d{8}-\d{4}$/);
+    assert.match(await page.textContent('.timeline'), /提交需求/);
+    await awaitMail('enterprise1@example.com', (m) => m.subject.includes(trackingNo));
+  });
+});
+
+test('3. staff: queue → accept, assign, phone follow-up, resolve; enterprise answers the mail link; closed and counted', async () => {
+  assert.ok(trackingNo, 'journey 2 submitted a need');
+  await journey('staff-workflow', browser, async (open) => {
+    const staff = await open();
+    await login(staff, '/staff/needs', 'staff1');
+    await expectAccessible(staff, 'staff queue');
+    await screenshot(staff, 'staff-queue');
+    await staff.click(`a:text("${trackingNo}")`);
+    await staff.click('button:text("受理")');
+    await staff.selectOption('#f-assignee', 'staff1');
+    await staff.click('button:text-is("分派")');
+    await staff.click('button:text("开始办理")');
+    await staff.selectOption('#f-kind', 'PHONE');
+    await staff.fill('#f-notes', '电话沟通：企业研发费用归集尚不规范，约定上门辅导。');
+    await staff.click('button:text("保存跟进记录")');
+    await staff.fill('#f-resolution', '已上门辅导研发费用归集，并推荐知识产权服务机构。');
+    await staff.click('button:text-is("办结")');
+    assert.match(await staff.textContent('.badge.status-RESOLVED'), /已办结/);
+
+    const mail = await awaitMail('enterprise1@example.com', (m) => m.subject.includes('已办结') && m.subject.includes(trackingNo));
+    const link = mail.body.match(/https?:\/\/\S+\/callback\/[A-Za-z0-9_-]+/)[0];
+    const enterprise = await open();
+    await enterprise.goto(link);
+    await enterprise.check('input[name=satisfaction][value=VERY_SATISFIED]');
+    await enterprise.check('input[name=resolved][value=YES]');
+    await enterprise.click('form[action^="/callback/"] button[type=submit]');
+    assert.match(await enterprise.textContent('main'), /感谢您的评价/);
+
+    await staff.reload();
+    await staff.click('button:text("关闭需求")');
+    assert.match(await staff.textContent('.badge.status-CLOSED'), /已关闭/);
+    await staff.goto('/staff/dashboard');
+    assert.match(await staff.textContent('[data-figure=satisfaction]'), /100(\.0)?%/);
+    await staff.waitForSelector('.chart canvas');
+    await screenshot(staff, 'dashboard');
+  });
+});
+
+test('4. staff edits a policy and publishes it; a new visitor finds the new wording within seconds', async () => {
+  await journey('publish-edit', browser, async (open) => {
+    const staff = await open();
+    await login(staff, '/staff/content?q=pol-gaoqi-keji-renyuan-dingyi', 'staff1');
+    await staff.click('table.data a');
+    await staff.click('button:text("撤回为草稿")');
+    const word = `示范修订${Date.now().toString(36)}`;
+    await staff.fill('#f-summary', `${word}：高企认定所称科技人员的最新口径。`);
+    await staff.click('button:text("保存修改")');
+    await staff.click('button:text-is("发布")');
+    await staff.waitForSelector('text=已发布');
+
+    const visitor = await open();
+    const start = Date.now();
+    for (;;) {
+      await visitor.goto(`/search?q=${encodeURIComponent(word)}`);
+      if ((await visitor.locator('.results h3 a').count()) > 0) break;
+      assert.ok(Date.now() - start < 10000, 'found within 10 s');
+      await visitor.waitForTimeout(300);
+    }
+    console.log(`edit searchable after ${Date.now() - start} ms`);
+  });
+});
+
+test('5. keyboard only: the search form and the need form', async () => {
+  await journey('keyboard', browser, async (open) => {
+    const page = await open();
+    await page.goto('/');
+    await tabTo(page, '#site-q');
+    await page.keyboard.type('创新券');
+    await Promise.all([page.waitForURL(/\/search\?q=/), page.keyboard.press('Enter')]);
+    assert.match(await page.textContent('#result-count'), /共找到/);
+
+    await login(page, '/my/needs/new', 'enterprise1');
+    await page.waitForURL(/\/my\/needs\/new/);
+    await tabTo(page, '#f-category');
+    await page.keyboard.press('ArrowDown'); // first category
+    await tabTo(page, '#f-title');
+    await page.keyboard.type('键盘提交的技术需求');
+    await tabTo(page, '#f-description');
+    await page.keyboard.type('仅用键盘填写的需求描述。');
+    await tabTo(page, '#f-consent');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'form[data-need-form] button[type=submit]');
+    await Promise.all([page.waitForURL(/\/my\/needs\/XQ-/), page.keyboard.press('Enter')]);
+    assert.match(await page.textContent('.tracking-no'), /XQ-/);
+  });
+});
