@@ -73,7 +73,19 @@ public class SearchService {
     }
 
     private SearchResult search(SearchQuery query, boolean loose) {
-        SearchRequest request = SearchRequest.of(s -> {
+        SearchRequest request = request(query, loose);
+        SearchResponse<SearchDocument> response = execute(request);
+        List<SearchResult.Hit> hits = response.hits().hits().stream()
+                .map(h -> new SearchResult.Hit(h.source(), h.highlight()))
+                .toList();
+        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+        SearchQuery.FACETS.keySet().forEach(name -> facets.put(name, buckets(response.aggregations().get(name))));
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchResult(total, query.page(), query.size(), hits, facets);
+    }
+
+    SearchRequest request(SearchQuery query, boolean loose) {
+        return SearchRequest.of(s -> {
             s.index(config.alias())
                     .query(buildQuery(query, loose))
                     .from((query.page() - 1) * query.size())
@@ -93,14 +105,6 @@ public class SearchService {
             SearchQuery.FACETS.forEach((name, field) -> s.aggregations(name, facet(name, field)));
             return s;
         });
-        SearchResponse<SearchDocument> response = execute(request);
-        List<SearchResult.Hit> hits = response.hits().hits().stream()
-                .map(h -> new SearchResult.Hit(h.source(), h.highlight()))
-                .toList();
-        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-        SearchQuery.FACETS.keySet().forEach(name -> facets.put(name, buckets(response.aggregations().get(name))));
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, query.page(), query.size(), hits, facets);
     }
 
     /** Titles matching a prefix of what the visitor typed, also inside a word. */

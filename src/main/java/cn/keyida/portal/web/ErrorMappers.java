@@ -1,6 +1,7 @@
 package cn.keyida.portal.web;
 
 import cn.keyida.portal.content.ContentConflictException;
+import cn.keyida.portal.content.ContentValidationException;
 import cn.keyida.portal.needs.NeedConflictException;
 import cn.keyida.portal.search.SearchUnavailableException;
 import jakarta.persistence.OptimisticLockException;
@@ -27,6 +28,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e, UriInfo uri) {
+        return respond(uri, 400, "请求参数有误", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidContent(ContentValidationException e, UriInfo uri) {
         return respond(uri, 400, "请求参数有误", e.getMessage());
     }
 

@@ -17,6 +17,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -74,8 +75,11 @@ class AuthorizationMatrixTest {
             String url = fill(e.path(), values);
             for (int i = 0; i < ROLES.size(); i++) {
                 UserSession s = sessions.get(ROLES.get(i));
-                Response r = e.method().equals("GET") ? s.request().get(url)
-                        : s.form().formParam("version", "-1").post(url);
+                Response r = switch (e.method()) {
+                    case "GET" -> s.request().get(url);
+                    case "PUT" -> s.request().contentType("application/json").body("{\"id\":\"not-this-one\"}").put(url);
+                    default -> s.form().formParam("version", "-1").post(url);
+                };
                 boolean denied = denied(r);
                 checked++;
                 if (r.statusCode() >= 500) {
@@ -117,6 +121,7 @@ class AuthorizationMatrixTest {
         });
         Map<String, String> v = new LinkedHashMap<>();
         v.put("{section}/{slug}", "finance/fin-matrix-" + need.id);
+        v.put("{slug}", "fin-matrix-" + need.id);
         v.put("/staff/needs/{id}", "/staff/needs/" + need.id);
         v.put("/staff/content/{id}", "/staff/content/" + content);
         v.put("{no}", need.trackingNo);
@@ -156,7 +161,7 @@ class AuthorizationMatrixTest {
         return out;
     }
 
-    /** Every GET and POST of the resource classes, path regexes removed: /staff/needs/{id}. */
+    /** Every GET, POST and PUT of the resource classes, path regexes removed: /staff/needs/{id}. */
     static Set<String> applicationRoutes() throws Exception {
         Set<String> routes = new TreeSet<>();
         java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
@@ -169,7 +174,8 @@ class AuthorizationMatrixTest {
                     continue;
                 }
                 for (Method m : type.getDeclaredMethods()) {
-                    String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST" : null;
+                    String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST"
+                            : m.isAnnotationPresent(PUT.class) ? "PUT" : null;
                     if (verb != null) {
                         Path sub = m.getAnnotation(Path.class);
                         routes.add(verb + " " + normalize(base.value() + (sub == null ? "" : "/" + sub.value())));

@@ -1,0 +1,283 @@
+// The benchmark: measures the running portal side by side with Elasticsearch itself and a naive
+// PostgreSQL search, at 1, 8 and 32 clients, and prints one table of figures, ratios and targets.
+// Started by `./portal bench`, which prepares the data and the app; see docs/BENCHMARKS.md.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+
+const env = process.env;
+const ROOT = resolve(import.meta.dirname, '..');
+const PORTAL = env.PORTAL_URL ?? 'http://localhost:8083';
+const ES = env.ES_URL ?? 'http://127.0.0.1:9200';
+const KEYCLOAK = env.KEYCLOAK_URL ?? 'http://localhost:8180/realms/keyida';
+const ALIAS = env.BENCH_ALIAS ?? 'keyida-bench-content';
+const DB = env.BENCH_DB ?? 'keyida_bench';
+const PID = Number(env.APP_PID);
+const DURATION = Number(env.BENCH_SECONDS ?? 15);
+const CONCURRENCY = [1, 8, 32];
+const WORK = resolve(ROOT, '.cache/bench/run');
+const OUT = resolve(ROOT, 'target/bench');
+rmSync(WORK, { recursive: true, force: true });
+mkdirSync(WORK, { recursive: true });
+mkdirSync(OUT, { recursive: true });
+
+const figures = [];
+const log = (...a) => console.log('   ', ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const rss = () => Number(readFileSync(`/proc/${PID}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+
+async function token(username) {
+  const response = await fetch(`${KEYCLOAK}/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'portal', client_secret: 'portal-dev-secret', username, password: 'demo1234' }),
+  });
+  return (await response.json()).access_token;
+}
+
+// ------------------------------------------------------------------ the query mix
+const QUERIES = [
+  { q: '创新券' }, { q: '高企' }, { q: '孵化器' }, { q: '科创贷' }, { q: '加计扣除' }, { q: '专利' }, { q: '人才' },
+  { q: '科技特派员' }, { q: '成果转化' }, { q: '技术需求' }, { q: '研发投入' }, { q: '知识产权质押' },
+  { q: '高新技术企业认定条件' }, { q: '研发费用加计扣除比例' }, { q: '科技型中小企业贷款贴息' },
+  { q: '广元 科技特派员' }, { q: '四川 孵化器 税收优惠' }, { q: '创新券怎么申请' }, { q: '天府科创贷融资成本补助' },
+  { q: '科技成果转化奖励 职务发明' },
+  { q: '创新券', type: 'policy' }, { q: '高企', region: '广元市' }, { q: '贷款', type: 'finance' },
+  { q: '成果', type: 'achievement', level: 'provincial' }, { q: '孵化器', year: '2024' }, { q: '人才', validity: 'VALID' },
+  { q: '' }, { q: '', type: 'demand' },
+];
+const params = (query) => new URLSearchParams(Object.entries(query)).toString();
+
+function writeRequests(name, lines) {
+  const file = resolve(WORK, `${name}.tsv`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+function wrk(url, requestsFile, connections, extraEnv = {}) {
+  const threads = Math.min(connections, 2);
+  const out = execFileSync('wrk', ['-t', String(threads), '-c', String(connections), '-d', `${DURATION}s`, '--timeout', '10s',
+    '-s', resolve(ROOT, 'bench/requests.lua'), url], { env: { ...env, REQUESTS: requestsFile, ...extraEnv }, encoding: 'utf8' });
+  const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) throw new Error(`wrk printed no result:\n${out}`);
+  return JSON.parse(line.slice(7));
+}
+
+function wrkAsync(url, requestsFile, connections) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('wrk', ['-t', '2', '-c', String(connections), '-d', `${DURATION}s`, '--timeout', '10s',
+      '-s', resolve(ROOT, 'bench/requests.lua'), url], { env: { ...env, REQUESTS: requestsFile } });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.on('close', () => {
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+      line ? resolvePromise(JSON.parse(line.slice(7))) : reject(new Error(out));
+    });
+  });
+}
+
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+function pgbench(connections) {
+  const words = QUERIES.map((x) => x.q).filter(Boolean).map((w) => w.split(' ')[0]);
+  const script = resolve(WORK, 'ilike.sql');
+  writeFileSync(script, `\\set i random(1, ${words.length})
+select slug, title from content_item
+where status = 'PUBLISHED'
+  and (title ilike '%' || (array[${words.map((w) => `'${w}'`).join(',')}])[:i] || '%'
+    or body ilike '%' || (array[${words.map((w) => `'${w}'`).join(',')}])[:i] || '%')
+order by publish_date desc nulls last limit 10;
+`);
+  const prefix = resolve(WORK, `pg-${connections}`);
+  execFileSync('pgbench', ['-h', '127.0.0.1', '-U', 'keyida', '-n', '-c', String(connections), '-j', String(Math.min(connections, 2)),
+    '-T', String(DURATION), '-f', script, '--log', `--log-prefix=${prefix}`, DB], { env: { ...env, PGPASSWORD: 'keyida' }, stdio: 'pipe' });
+  const latencies = [];
+  for (const f of readdirSync(WORK).filter((n) => n.startsWith(`pg-${connections}.`))) {
+    for (const line of readFileSync(resolve(WORK, f), 'utf8').trim().split('\n')) {
+      latencies.push(Number(line.split(' ')[2]) / 1000);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, rps: latencies.length / DURATION, p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+}
+
+function figure(name, value, unit, target, pass) {
+  figures.push({ name, value, unit, target, pass });
+}
+
+// ------------------------------------------------------------------ 1-3: search
+async function searchBenchmarks() {
+  console.log('==> search: portal API, HTML page, Elasticsearch directly, PostgreSQL ILIKE');
+  const staff = await token('staff1');
+  const esLines = [];
+  for (const query of QUERIES) {
+    const r = await fetch(`${PORTAL}/api/staff/search-request?${params(query)}`, { headers: { Authorization: `Bearer ${staff}` } });
+    if (!r.ok) throw new Error(`search-request ${r.status}`);
+    esLines.push(`POST\t/${ALIAS}/_search\t${(await r.text()).replace(/\t/g, ' ')}`);
+  }
+  const apiFile = writeRequests('api', QUERIES.map((q) => `GET\t/api/search?${params(q)}`));
+  const htmlFile = writeRequests('html', QUERIES.map((q) => `GET\t/search?${params(q)}`));
+  const esFile = writeRequests('es', esLines);
+  const results = {};
+  for (const c of CONCURRENCY) {
+    results[c] = {};
+    results[c].es = wrk(ES, esFile, c, { CTYPE: 'application/json' });
+    if (c === 32) {
+      const running = wrkAsync(PORTAL, apiFile, c);
+      await sleep((DURATION * 1000) / 2);
+      results.rssUnderLoad = rss();
+      results[c].api = await running;
+    } else {
+      results[c].api = wrk(PORTAL, apiFile, c);
+    }
+    results[c].html = wrk(PORTAL, htmlFile, c);
+    results[c].pg = pgbench(c);
+    for (const [k, v] of Object.entries(results[c])) {
+      log(`${String(c).padStart(2)} clients  ${k.padEnd(5)} ${v.rps.toFixed(1).padStart(8)} req/s  p50 ${v.p50.toFixed(1)} ms  p95 ${v.p95.toFixed(1)} ms  p99 ${v.p99.toFixed(1)} ms${v.failed ? `  FAILED ${v.failed}` : ''}`);
+    }
+  }
+  const r = results[32];
+  figure('search p95 portal / Elasticsearch (32 clients)', r.api.p95 / r.es.p95, 'x', '≤ 1.3', r.api.p95 / r.es.p95 <= 1.3);
+  figure('search throughput portal / Elasticsearch (32 clients)', r.api.rps / r.es.rps, 'x', '≥ 0.75', r.api.rps / r.es.rps >= 0.75);
+  figure('/search HTML p95 / API p95 (32 clients)', r.html.p95 / r.api.p95, 'x', '≤ 1.2', r.html.p95 / r.api.p95 <= 1.2);
+  figure('PostgreSQL ILIKE p95 / portal p95 (32 clients)', r.pg.p95 / r.api.p95, 'x', '≥ 20', r.pg.p95 / r.api.p95 >= 20);
+  figure('portal search p95 (32 clients)', r.api.p95, 'ms', 'context', null);
+  figure('portal search throughput (32 clients)', r.api.rps, 'req/s', 'context', null);
+  figure('search requests failed (all runs)', CONCURRENCY.reduce((s, c) => s + results[c].api.failed + results[c].html.failed, 0), '', '0',
+    CONCURRENCY.every((c) => results[c].api.failed + results[c].html.failed === 0));
+  return results;
+}
+
+// ------------------------------------------------------------------ 4: import versus raw bulk
+async function rawBulk(corpusFile) {
+  console.log('==> raw Elasticsearch bulk of the same documents');
+  const definition = readFileSync(resolve(ROOT, 'src/main/resources/search/content-index.json'), 'utf8');
+  const index = `bench-raw-${Date.now()}`;
+  await fetch(`${ES}/${index}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: definition });
+  const lines = readFileSync(corpusFile, 'utf8').trim().split('\n');
+  const start = performance.now();
+  for (let i = 0; i < lines.length; i += 1000) {
+    const body = lines.slice(i, i + 1000).map((l) => {
+      const r = JSON.parse(l);
+      const doc = { slug: r.id, type: r.type, title: r.title, summary: r.summary, body: r.body, tags: r.tags, level: r.level,
+        region: r.region, publishDate: r.publish_date || null, year: r.publish_date ? Number(r.publish_date.slice(0, 4)) : null,
+        owner: r.issuer || r.provider || r.organizer || r.holder || r.demander || null,
+        category: r.category || r.product_type || r.program_type || r.field || null, docNumber: r.doc_number || null,
+        validity: r.type === 'policy' ? 'VALID' : null, superseded: false, url: `/x/${r.id}` };
+      return `{"index":{"_id":${JSON.stringify(r.id)}}}\n${JSON.stringify(doc)}\n`;
+    }).join('');
+    const response = await fetch(`${ES}/${index}/_bulk`, { method: 'POST', headers: { 'Content-Type': 'application/x-ndjson' }, body });
+    const result = await response.json();
+    if (result.errors) throw new Error(`raw bulk errors: ${JSON.stringify(result.items.find((x) => x.index.error))}`);
+  }
+  await fetch(`${ES}/${index}/_refresh`, { method: 'POST' });
+  const seconds = (performance.now() - start) / 1000;
+  await fetch(`${ES}/${index}`, { method: 'DELETE' });
+  return lines.length / seconds;
+}
+
+// ------------------------------------------------------------------ 5: freshness
+async function freshness(corpusFile, edits = 200) {
+  console.log(`==> freshness: ${edits} edits through the staff API, each until it is searchable`);
+  const lines = readFileSync(corpusFile, 'utf8').trim().split('\n').slice(0, edits);
+  const latencies = [];
+  let staff = await token('staff1');
+  for (const [i, line] of lines.entries()) {
+    if (i % 50 === 0) staff = await token('staff1');
+    const record = JSON.parse(line);
+    const word = `zzfresh${i}${Date.now().toString(36)}`.replace(/[0-9]/g, (d) => 'abcdefghij'[d]);
+    record.title = `${record.title} ${word}`;
+    const response = await fetch(`${PORTAL}/api/staff/content/${record.id}`, {
+      method: 'PUT', headers: { Authorization: `Bearer ${staff}`, 'Content-Type': 'application/json' }, body: JSON.stringify(record),
+    });
+    if (!response.ok) throw new Error(`edit ${record.id}: ${response.status} ${await response.text()}`);
+    const committed = performance.now();
+    for (;;) {
+      const r = await (await fetch(`${PORTAL}/api/search?size=1&q=${word}`)).json();
+      if (r.total > 0) break;
+      if (performance.now() - committed > 30000) throw new Error(`edit ${record.id} not searchable within 30 s`);
+      await sleep(20);
+    }
+    latencies.push(performance.now() - committed);
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) };
+}
+
+// ------------------------------------------------------------------ 6: need submission
+function psql(sql) {
+  return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'keyida', '-d', DB, '-qtAc', sql], { env: { ...env, PGPASSWORD: 'keyida' }, encoding: 'utf8' }).trim();
+}
+
+async function needSubmission() {
+  console.log('==> need submission at 32 clients');
+  const bearer = `Bearer ${await token('enterprise1')}`;
+  let page = await fetch(`${PORTAL}/my/profile`, { headers: { Authorization: bearer } });
+  let html = await page.text();
+  let csrf = html.match(/name="csrf-token" value="([^"]+)"/)[1];
+  let cookie = page.headers.getSetCookie().find((c) => c.startsWith('csrf-token=')).split(';')[0];
+  if (!html.includes('value="广元市基准测试企业"')) {
+    const form = new URLSearchParams({ 'csrf-token': csrf, name: '广元市基准测试企业', creditCode: '914403001922038216', district: '利州区',
+      industry: '新材料', contactPerson: '王建国', mobile: '13900001111', email: 'enterprise1@example.com' });
+    const saved = await fetch(`${PORTAL}/my/profile`, { method: 'POST', redirect: 'manual', body: form,
+      headers: { Authorization: bearer, Cookie: cookie } });
+    if (saved.status !== 303) throw new Error(`profile: ${saved.status} ${await saved.text()}`);
+  }
+  const boundary = 'benchBoundary7MA4YWxk';
+  const part = (name, value) => `--${boundary}\\n` + `Content-Disposition: form-data; name="${name}"\\n\\n${value}\\n`;
+  const body = part('csrf-token', csrf) + part('category', 'TECH') + part('title', '基准测试需求：生产线数字化改造')
+    + part('description', '我公司希望对接高校专家，提供生产线数字化改造方案。') + part('consent', 'on') + `--${boundary}--\\n`;
+  const file = writeRequests('needs', [`POST\t/my/needs\t${body}`]);
+  const before = Number(psql('select count(*) from need'));
+  const result = wrk(PORTAL, file, 32, { AUTH: bearer, COOKIE: cookie, CTYPE: `multipart/form-data; boundary=${boundary}` });
+  const after = Number(psql('select count(*) from need'));
+  log(`${result.rps.toFixed(1)} needs/s  p50 ${result.p50.toFixed(1)} ms  p95 ${result.p95.toFixed(1)} ms  accepted ${result.ok}  failed ${result.failed}  stored ${after - before}`);
+  return { ...result, stored: after - before };
+}
+
+// ------------------------------------------------------------------ run
+const scale = Number(env.SCALE);
+const importSeconds = Number(env.IMPORT_SECONDS);
+const corpus = env.CORPUS;
+const startMs = Number(env.START_MS);
+const rssRest = rss();
+
+const search = await searchBenchmarks();
+const rawRate = await rawBulk(corpus);
+const importRate = scale / importSeconds;
+figure('import end to end (JSONL → searchable) / raw bulk', importRate / rawRate, 'x', '≥ 0.5', importRate / rawRate >= 0.5);
+figure('import end to end', importRate, 'records/s', 'context', null);
+figure('raw Elasticsearch bulk', rawRate, 'docs/s', 'context', null);
+const fresh = await freshness(corpus);
+figure('freshness p95 (commit → searchable)', fresh.p95 / 1000, 's', '≤ 2', fresh.p95 <= 2000);
+figure('freshness p50', fresh.p50 / 1000, 's', 'context', null);
+const needs = await needSubmission();
+figure('need submission throughput (32 clients)', needs.rps, 'needs/s', '≥ 200', needs.rps >= 200);
+figure('need submission p95 (32 clients)', needs.p95, 'ms', '≤ 100', needs.p95 <= 100);
+figure('needs lost (accepted − stored)', needs.ok - needs.stored, '', '0', needs.ok === needs.stored && needs.failed === 0);
+figure('app start to ready', startMs / 1000, 's', '≤ 3', startMs <= 3000);
+figure('app resident memory at rest', rssRest, 'MB', 'context', null);
+figure('app resident memory under search load', search.rssUnderLoad, 'MB', '≤ 350', search.rssUnderLoad <= 350);
+
+const machine = `${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`;
+console.log(`\n==> results at ${scale} records, ${DURATION} s per run, ${machine}`);
+const rows = figures.map((f) => [f.name, typeof f.value === 'number' ? (Math.abs(f.value) < 10 ? f.value.toFixed(2) : f.value.toFixed(0)) : String(f.value),
+  f.unit, f.target, f.pass === null ? '' : f.pass ? 'pass' : 'FAIL']);
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => [...r[i]].length), 6));
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+const detail = Object.fromEntries(CONCURRENCY.map((c) => [c, search[c]]));
+writeFileSync(resolve(OUT, 'results.json'), JSON.stringify({ scale, machine, date: new Date().toISOString(), figures, search: detail,
+  freshness: fresh, needs, importSeconds, rawBulkDocsPerSecond: rawRate }, null, 2));
+const md = [
+  '# Benchmarks', '', `Latest run of \`./portal bench --scale ${scale}\` (${new Date().toISOString().slice(0, 10)}), on ${machine}.`,
+  `Each load run lasts ${DURATION} s; wrk on loopback; the same query mix (${QUERIES.length} queries: short, long, with and without filters)`,
+  'for the portal, for Elasticsearch directly (the exact request the portal sends, from `/api/staff/search-request`) and',
+  'for a naive PostgreSQL `ILIKE` search (pgbench). Figures are ratios measured side by side in one run.', '',
+  '| figure | value | unit | target | |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`), '',
+  '## Search latency by concurrency (ms)', '', '| clients | target | req/s | p50 | p95 | p99 |', '|---|---|---|---|---|---|',
+  ...CONCURRENCY.flatMap((c) => Object.entries(search[c]).map(([k, v]) => `| ${c} | ${k} | ${v.rps.toFixed(1)} | ${v.p50.toFixed(1)} | ${v.p95.toFixed(1)} | ${v.p99.toFixed(1)} |`)),
+  '', 'Raw figures: `target/bench/results.json`.', ''];
+writeFileSync(resolve(ROOT, 'docs/BENCHMARKS.md'), md.join('\n'));
