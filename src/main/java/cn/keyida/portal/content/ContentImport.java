@@ -8,7 +8,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import cn.keyida.portal.content.ContentService.Outcome;
 
 /** Loads JSONL content records line by line: good lines are stored, bad lines reported with a reason. */
 @ApplicationScoped
@@ -35,9 +38,15 @@ public class ContentImport {
         }
     }
 
+    /** Records are stored in chunks of this many lines per transaction. */
+    static final int CHUNK = 500;
+
     public Report importJsonl(BufferedReader reader, String actor) {
-        int created = 0, updated = 0, unchanged = 0, lineNo = 0;
+        int[] counts = new int[Outcome.values().length];
         List<LineError> errors = new ArrayList<>();
+        Map<String, Integer> chunk = new LinkedHashMap<>(); // slug -> line number
+        List<ContentRecord> items = new ArrayList<>();
+        int lineNo = 0;
         try {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -50,24 +59,51 @@ public class ContentImport {
                     if (record == null) {
                         throw new ContentValidationException("不是 JSON 对象");
                     }
-                    switch (content.upsert(record, actor)) {
-                        case CREATED -> created++;
-                        case UPDATED -> updated++;
-                        case UNCHANGED -> unchanged++;
+                    ContentItem item = ContentService.toItem(record);
+                    if (chunk.containsKey(item.slug)) {
+                        store(items, chunk, counts, errors, actor); // the same id twice: the later line wins
                     }
+                    chunk.put(item.slug, lineNo);
+                    items.add(record);
                 } catch (JsonProcessingException e) {
                     errors.add(new LineError(lineNo, "不是有效的 JSON 对象：" + e.getOriginalMessage()));
                 } catch (ContentValidationException e) {
                     errors.add(new LineError(lineNo, e.getMessage()));
-                } catch (RuntimeException e) {
-                    // e.g. a value longer than its column: the line is rejected, the import goes on
-                    errors.add(new LineError(lineNo, "无法保存：" + rootCause(e).getMessage()));
+                }
+                if (items.size() >= CHUNK) {
+                    store(items, chunk, counts, errors, actor);
                 }
             }
+            store(items, chunk, counts, errors, actor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Report(created, updated, unchanged, errors);
+        errors.sort(java.util.Comparator.comparingInt(LineError::line));
+        return new Report(counts[Outcome.CREATED.ordinal()], counts[Outcome.UPDATED.ordinal()],
+                counts[Outcome.UNCHANGED.ordinal()], errors);
+    }
+
+    /** Records already validated; mapped again here because a failed transaction leaves its entities unusable. */
+    private void store(List<ContentRecord> records, Map<String, Integer> lines, int[] counts, List<LineError> errors,
+            String actor) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            content.upsertAll(records.stream().map(ContentService::toItem).toList(), actor)
+                    .forEach(o -> counts[o.ordinal()]++);
+        } catch (RuntimeException chunkFailed) {
+            // e.g. a value longer than its column: store line by line, so only the bad line is rejected
+            for (ContentRecord record : records) {
+                try {
+                    counts[content.upsertAll(List.of(ContentService.toItem(record)), actor).get(0).ordinal()]++;
+                } catch (RuntimeException e) {
+                    errors.add(new LineError(lines.get(record.id()), "无法保存：" + rootCause(e).getMessage()));
+                }
+            }
+        }
+        records.clear();
+        lines.clear();
     }
 
     private static Throwable rootCause(Throwable e) {

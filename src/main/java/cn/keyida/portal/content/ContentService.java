@@ -34,7 +34,26 @@ public class ContentService {
     @Transactional
     public Outcome upsert(ContentRecord record, String actor) {
         ContentItem incoming = toItem(record);
-        ContentItem existing = ContentItem.findBySlug(incoming.slug).orElse(null);
+        return upsert(incoming, ContentItem.findBySlug(incoming.slug).orElse(null), actor);
+    }
+
+    /**
+     * Import of many valid items in one transaction (one commit instead of one per record); the
+     * existing items are read with one query. Items must come from {@link #toItem}, with distinct slugs.
+     */
+    @Transactional
+    public List<Outcome> upsertAll(List<ContentItem> items, String actor) {
+        Map<String, ContentItem> existing = new java.util.HashMap<>();
+        ContentItem.<ContentItem>list("slug in ?1", items.stream().map(i -> i.slug).toList())
+                .forEach(i -> existing.put(i.slug, i));
+        List<Outcome> outcomes = new ArrayList<>(items.size());
+        for (ContentItem item : items) {
+            outcomes.add(upsert(item, existing.get(item.slug), actor));
+        }
+        return outcomes;
+    }
+
+    private Outcome upsert(ContentItem incoming, ContentItem existing, String actor) {
         if (existing == null) {
             incoming.status = ContentStatus.PUBLISHED;
             incoming.persist();

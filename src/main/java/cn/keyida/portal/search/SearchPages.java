@@ -42,7 +42,7 @@ public class SearchPages {
     static class Templates {
         static native TemplateInstance search(SearchQuery query, SearchResult result, List<FacetGroup> facets,
                 List<ActiveFilter> active, List<PageLink> pages, String sortHref, String unavailable,
-                List<SearchDocument> didYouMean, List<String> popular);
+                List<SearchDocument> didYouMean, List<String> popular, String feedHref);
     }
 
     @GET
@@ -56,13 +56,18 @@ public class SearchPages {
             return Response.ok(Templates.search(query, result, facets(query, result), active(query),
                     pages(query, result), href(query, query.filters(), query.sort() == SearchQuery.Sort.DATE
                             ? SearchQuery.Sort.RELEVANCE : SearchQuery.Sort.DATE, 1), null,
-                    none ? search.relaxed(query, 5) : List.of(), none ? popular.get() : List.of())).build();
+                    none ? search.relaxed(query, 5) : List.of(), none ? popular.get() : List.of(), feed(uri))).build();
         } catch (SearchUnavailableException e) {
             return Response.status(503).header("Retry-After", "30")
                     .entity(Templates.search(query, null, List.of(), active(query), List.of(), "", e.getMessage(),
-                            List.of(), List.of()))
+                            List.of(), List.of(), feed(uri)))
                     .build();
         }
+    }
+
+    private static String feed(UriInfo uri) {
+        String q = uri.getRequestUri().getRawQuery();
+        return "/search.atom" + (q == null ? "" : "?" + q);
     }
 
     private static List<FacetGroup> facets(SearchQuery q, SearchResult r) {

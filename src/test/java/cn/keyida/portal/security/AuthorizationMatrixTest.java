@@ -128,6 +128,7 @@ class AuthorizationMatrixTest {
         v.put("{attachment}", String.valueOf(attachment));
         v.put("/attachments/{id}", "/attachments/" + attachment);
         v.put("{action}", "accept");
+        v.put("{type}", "policy");
         v.put("{token}", "A".repeat(43));
         v.put("/synonyms/{id}", "/synonyms/999999999");
         v.put("{code}", "TECH");

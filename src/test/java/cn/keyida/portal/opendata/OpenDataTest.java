@@ -1,0 +1,106 @@
+package cn.keyida.portal.opendata;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import cn.keyida.portal.content.ContentImport;
+import cn.keyida.portal.search.SearchIndexer;
+import cn.keyida.portal.support.SampleData;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+@QuarkusTest
+class OpenDataTest {
+
+    static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+
+    @Inject
+    ContentImport importer;
+
+    @Inject
+    SearchIndexer indexer;
+
+    @BeforeEach
+    void corpus() {
+        SampleData.importAndIndex(importer, indexer);
+    }
+
+    @Test
+    void atomFeedOfASearchIsAtomAndMatchesTheSearch() throws Exception {
+        byte[] xml = given().queryParam("q", "孵化器").queryParam("type", "policy").get("/search.atom").then().statusCode(200)
+                .contentType(containsString("application/atom+xml")).extract().asByteArray();
+        Document feed = parse(xml);
+        Element root = feed.getDocumentElement();
+        assertThat(root.getNamespaceURI()).isEqualTo(ATOM_NS);
+        assertThat(root.getLocalName()).isEqualTo("feed");
+        for (String required : List.of("id", "title", "updated")) {
+            assertThat(root.getElementsByTagNameNS(ATOM_NS, required).getLength()).as(required).isPositive();
+        }
+        NodeList entries = root.getElementsByTagNameNS(ATOM_NS, "entry");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element e = (Element) entries.item(i);
+            for (String required : List.of("id", "title", "updated", "link")) {
+                assertThat(e.getElementsByTagNameNS(ATOM_NS, required).getLength()).as("entry %s", required).isEqualTo(1);
+            }
+            assertThat(e.getElementsByTagNameNS(ATOM_NS, "updated").item(0).getTextContent())
+                    .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}([+-]\\d{2}:\\d{2}|Z)");
+            ids.add(e.getElementsByTagNameNS(ATOM_NS, "id").item(0).getTextContent().replaceAll(".*/", ""));
+        }
+        List<String> search = given().queryParam("q", "孵化器").queryParam("type", "policy").queryParam("sort", "date")
+                .queryParam("size", "30").get("/api/search").then().statusCode(200).extract().jsonPath().getList("hits.slug", String.class);
+        assertThat(ids).isNotEmpty().isEqualTo(search);
+    }
+
+    @Test
+    void typeFeedSitemapAndOpenSearchDescription() throws Exception {
+        Document policies = parse(given().get("/feeds/policy.atom").then().statusCode(200).extract().asByteArray());
+        assertThat(policies.getElementsByTagNameNS(ATOM_NS, "entry").getLength()).isPositive();
+        given().get("/sitemap.xml").then().statusCode(200)
+                .body(containsString("<urlset"), containsString("/policies/pol-gaoqi-rending-banfa-2016"));
+        given().get("/opensearch.xml").then().statusCode(200)
+                .body(containsString("OpenSearchDescription"), containsString("/search?q={searchTerms}"));
+        given().get("/policies/pol-gaoqi-rending-banfa-2016").then()
+                .body(containsString("rel=\"canonical\" href=\"http://localhost:8081/policies/pol-gaoqi-rending-banfa-2016\""));
+    }
+
+    @Test
+    void itemApiLeavesOutPersonalContactData() {
+        given().get("/api/items/fin-tianfu-kechuangdai").then().statusCode(200)
+                .body(containsString("天府科创贷"), not(containsString("\"contact\":\"")));
+        given().get("/api/items/no-such-item").then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void publicStatisticsHideSmallGroupsAndStateTheWindow() {
+        given().get("/service-performance").then().statusCode(200)
+                .body(containsString("统计口径"), containsString("少于 10 条的分组不单独公开"));
+        List<Integer> received = given().get("/api/statistics").then().statusCode(200).extract().jsonPath()
+                .getList("rows.received", Integer.class);
+        assertThat(received).allMatch(n -> n >= 10);
+    }
+
+    @Test
+    void openApiDocumentListsEveryPublicEndpoint() {
+        String openapi = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("/api/search", "/api/suggest", "/api/items/{slug}", "/api/statistics");
+    }
+
+    private static Document parse(byte[] xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    }
+}
