@@ -3,6 +3,8 @@
 // Started by `./portal bench`, which prepares the data and the app; see docs/BENCHMARKS.md.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+
+const mkdir = (dir) => mkdirSync(dir, { recursive: true });
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 
@@ -257,7 +259,8 @@ figure('freshness p50', fresh.p50 / 1000, 's', 'context', null);
 const needs = await needSubmission();
 figure('need submission throughput (32 clients)', needs.rps, 'needs/s', '≥ 200', needs.rps >= 200);
 figure('need submission p95 (32 clients)', needs.p95, 'ms', '≤ 100', needs.p95 <= 100);
-figure('needs lost (accepted − stored)', needs.ok - needs.stored, '', '0', needs.ok === needs.stored && needs.failed === 0);
+// wrk stops counting at the deadline while the last requests still complete: stored ≥ accepted.
+figure('needs lost (accepted but not stored)', Math.max(0, needs.ok - needs.stored), '', '0', needs.stored >= needs.ok && needs.failed === 0);
 figure('app start to ready', startMs / 1000, 's', '≤ 3', startMs <= 3000);
 figure('app resident memory at rest', rssRest, 'MB', 'context', null);
 figure('app resident memory under search load', search.rssUnderLoad, 'MB', '≤ 350', search.rssUnderLoad <= 350);
@@ -280,4 +283,5 @@ const md = [
   '## Search latency by concurrency (ms)', '', '| clients | target | req/s | p50 | p95 | p99 |', '|---|---|---|---|---|---|',
   ...CONCURRENCY.flatMap((c) => Object.entries(search[c]).map(([k, v]) => `| ${c} | ${k} | ${v.rps.toFixed(1)} | ${v.p50.toFixed(1)} | ${v.p95.toFixed(1)} | ${v.p99.toFixed(1)} |`)),
   '', 'Raw figures: `target/bench/results.json`.', ''];
+mkdir(resolve(ROOT, 'docs'));
 writeFileSync(resolve(ROOT, 'docs/BENCHMARKS.md'), md.join('\n'));

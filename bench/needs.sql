@@ -28,4 +28,4 @@ insert into need_followup (need_id, kind, happened_at, notes, actor, created_at)
 select n.id, (array['PHONE','VISIT','TRACKING','ONLINE','MEETING'])[1 + (n.id + k) % 5],
        n.submitted_at + k * interval '2 days', '跟进记录' || k, '张伟（staff1）', now()
 from need n cross join generate_series(1, 2) k where n.tracking_no like 'XQ-BENCH-%';
-analyze;
+analyze need; analyze need_followup; analyze enterprise_profile;

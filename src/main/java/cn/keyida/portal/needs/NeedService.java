@@ -453,12 +453,7 @@ public class NeedService {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return sha256Hex((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256Hex(byte[] data) {
