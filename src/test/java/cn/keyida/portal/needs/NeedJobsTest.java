@@ -11,8 +11,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -103,9 +101,11 @@ class NeedJobsTest {
         d.persist();
     }
 
+    /** The GreenMail process listening for the tests, whichever checkout's launcher started it. */
     private static void stopMailServer() throws Exception {
-        long pid = Long.parseLong(Files.readString(Path.of(".cache/run/mail.pid")).strip());
-        ProcessHandle mail = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("mail server not running"));
+        ProcessHandle mail = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("greenmail-standalone"))
+                .findFirst().orElseThrow(() -> new AssertionError("mail server not running"));
         mail.destroy();
         mail.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
