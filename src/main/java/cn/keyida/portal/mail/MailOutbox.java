@@ -67,8 +67,4 @@ public class MailOutbox extends PanacheEntityBase {
                 .setParameter("r", recipient).setParameter("s", subject).setParameter("b", body)
                 .setParameter("k", dedupeKey).executeUpdate() == 1;
     }
-
-    public static long pending() {
-        return count("sentAt is null");
-    }
 }

@@ -31,11 +31,6 @@ public final class WorkingDays {
         }
     }
 
-    /** Plain Monday-to-Friday calendar without holidays. */
-    public static WorkingDays weekdaysOnly() {
-        return new WorkingDays(Set.of(), Set.of());
-    }
-
     public boolean isWorkingDay(LocalDate date) {
         Objects.requireNonNull(date, "date");
         if (adjustedWorkdays.contains(date)) {

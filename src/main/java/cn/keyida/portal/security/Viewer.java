@@ -41,10 +41,6 @@ public class Viewer {
         return username != null ? username : identity.getPrincipal().getName();
     }
 
-    public boolean isSupervisor() {
-        return identity.hasRole(Roles.SUPERVISOR);
-    }
-
     public boolean isAdmin() {
         return identity.hasRole(Roles.ADMIN);
     }

@@ -77,7 +77,7 @@ class WorkingDaysTest {
         assertThat(calendar.addWorkingDays(d("2026-10-07"), 3)).isEqualTo(d("2026-10-10"));
         assertThat(calendar.addWorkingDays(d("2026-10-09"), 1)).isEqualTo(d("2026-10-10"));
         assertThat(calendar.addWorkingDays(d("2026-10-09"), 2)).isEqualTo(d("2026-10-12"));
-        assertThat(WorkingDays.weekdaysOnly().addWorkingDays(d("2026-10-09"), 1)).isEqualTo(d("2026-10-12"));
+        assertThat(new WorkingDays(java.util.Set.of(), java.util.Set.of()).addWorkingDays(d("2026-10-09"), 1)).isEqualTo(d("2026-10-12"));
     }
 
     @Test
