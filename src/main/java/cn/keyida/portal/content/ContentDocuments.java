@@ -7,8 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -20,17 +21,22 @@ class ContentDocuments implements SearchDocumentSource {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Override
-    public Optional<SearchDocument> published(String slug) {
-        return ContentItem.findBySlug(slug)
-                .filter(i -> i.status == ContentStatus.PUBLISHED)
-                .map(i -> toDocument(i, ContentItem.count("supersedesSlug = ?1 and status = ?2", slug,
-                        ContentStatus.PUBLISHED) > 0));
+    public Map<String, SearchDocument> published(Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Map.of();
+        }
+        List<ContentItem> items = ContentItem.list("status = ?1 and slug in ?2", ContentStatus.PUBLISHED, slugs);
+        return documents(items).stream().collect(Collectors.toMap(k -> k.document().slug(), Keyed::document));
     }
 
     @Override
     public List<Keyed> publishedAfter(long afterId, int limit) {
-        List<ContentItem> items = ContentItem.<ContentItem>find("status = ?1 and id > ?2 order by id",
-                ContentStatus.PUBLISHED, afterId).page(0, limit).list();
+        return documents(ContentItem.<ContentItem>find("status = ?1 and id > ?2 order by id",
+                ContentStatus.PUBLISHED, afterId).page(0, limit).list());
+    }
+
+    /** Two queries for any number of items: the items, and which of them a published item supersedes. */
+    private static List<Keyed> documents(List<ContentItem> items) {
         Set<String> superseded = items.isEmpty() ? Set.of() : ContentItem.<ContentItem>find(
                         "status = ?1 and supersedesSlug in ?2", ContentStatus.PUBLISHED,
                         items.stream().map(i -> i.slug).toList())

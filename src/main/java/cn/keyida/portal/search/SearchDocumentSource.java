@@ -1,14 +1,15 @@
 package cn.keyida.portal.search;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /** How search reads the source of truth; implemented by the content feature. */
 public interface SearchDocumentSource {
 
-    /** The document for a published item, or empty when the item is gone or not public. */
-    Optional<SearchDocument> published(String slug);
+    /** Slug → document of those items that are published; the others are gone or not public. */
+    Map<String, SearchDocument> published(Collection<String> slugs);
 
     /** Published items with a database id above {@code afterId}, ordered by id. */
     List<Keyed> publishedAfter(long afterId, int limit);

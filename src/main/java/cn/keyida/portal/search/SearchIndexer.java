@@ -166,10 +166,14 @@ public class SearchIndexer {
         Map<String, String> failed = new HashMap<>();
         try {
             BulkRequest.Builder bulk = new BulkRequest.Builder();
+            Map<String, SearchDocument> documents = source.published(slugs);
             for (String slug : slugs) {
-                source.published(slug).ifPresentOrElse(
-                        doc -> bulk.operations(op -> op.index(i -> i.index(config.alias()).id(slug).document(doc))),
-                        () -> bulk.operations(op -> op.delete(d -> d.index(config.alias()).id(slug))));
+                SearchDocument doc = documents.get(slug);
+                if (doc != null) {
+                    bulk.operations(op -> op.index(i -> i.index(config.alias()).id(slug).document(doc)));
+                } else {
+                    bulk.operations(op -> op.delete(d -> d.index(config.alias()).id(slug)));
+                }
             }
             BulkResponse response = client.bulk(bulk.build());
             if (response.errors()) {
