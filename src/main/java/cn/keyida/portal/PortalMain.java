@@ -1,6 +1,10 @@
 package cn.keyida.portal;
 
 import cn.keyida.portal.content.ContentImport;
+import cn.keyida.portal.content.ContentItem;
+import cn.keyida.portal.matching.EligibilityInput;
+import cn.keyida.portal.matching.MatchingService;
+import cn.keyida.portal.web.FieldErrors;
 import cn.keyida.portal.search.Reindexer;
 import cn.keyida.portal.search.SearchEvaluation;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +23,7 @@ import java.nio.file.Path;
 
 /**
  * Serves the portal, or runs one maintenance command and exits: {@code import FILE.jsonl},
- * {@code reindex}. The launcher {@code ./portal} calls these.
+ * {@code import-conditions FILE.jsonl}, {@code reindex}. The launcher {@code ./portal} calls these.
  */
 @QuarkusMain
 public class PortalMain implements QuarkusApplication {
@@ -36,6 +40,9 @@ public class PortalMain implements QuarkusApplication {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    MatchingService matching;
+
     public static void main(String... args) {
         Quarkus.run(PortalMain.class, args);
     }
@@ -48,6 +55,7 @@ public class PortalMain implements QuarkusApplication {
         }
         return switch (args[0]) {
             case "import" -> args.length == 2 ? importFile(Path.of(args[1])) : usage();
+            case "import-conditions" -> args.length == 2 ? importConditions(Path.of(args[1])) : usage();
             case "reindex" -> {
                 Reindexer.Result r = reindexer.reindex();
                 System.out.printf("已重建索引 %s：%d 条，用时 %d ms%n", r.index(), r.documents(), r.took().toMillis());
@@ -84,6 +92,34 @@ public class PortalMain implements QuarkusApplication {
         return report.errors().isEmpty() ? 0 : 1;
     }
 
+    /** Eligibility conditions, one JSON object per line ({@link EligibilityInput}), keyed by record id. */
+    private int importConditions(Path file) throws Exception {
+        int line = 0;
+        int saved = 0;
+        int failed = 0;
+        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                EligibilityInput in = json.readValue(text, EligibilityInput.class);
+                long id = QuarkusTransaction.requiringNew().call(() -> ContentItem.findBySlug(in.id())
+                        .map(i -> i.id).orElseThrow(() -> new IllegalArgumentException("找不到记录 " + in.id())));
+                matching.save(id, null, in, "命令行导入");
+                saved++;
+            } catch (FieldErrors e) {
+                failed++;
+                System.out.printf("第 %d 行：%s%n", line, String.join("；", e.errors().values()));
+            } catch (RuntimeException | com.fasterxml.jackson.core.JacksonException e) {
+                failed++;
+                System.out.printf("第 %d 行：%s%n", line, e.getMessage());
+            }
+        }
+        System.out.printf("申报条件：保存 %d 条，失败 %d 条%n", saved, failed);
+        return failed == 0 ? 0 : 1;
+    }
+
     /** Drains the outbox (other threads may hold some rows) until it is empty or 60 s have passed. */
     private long awaitIndexed() throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -97,7 +133,7 @@ public class PortalMain implements QuarkusApplication {
     }
 
     private static int usage() {
-        System.err.println("usage: import FILE.jsonl | reindex | eval-search JUDGMENTS.jsonl [PORTAL_URL]");
+        System.err.println("usage: import FILE.jsonl | import-conditions FILE.jsonl | reindex | eval-search JUDGMENTS.jsonl [PORTAL_URL]");
         return 2;
     }
 }

@@ -5,7 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +103,18 @@ public class ContentItem extends BaseEntity {
 
     /** Personal contact data (talent): shown to logged-in users only, never sent to the search index. */
     public String contact;
+
+    /** When the item first became public; digests tell new items from changed ones by it. */
+    @Column(name = "first_published_at")
+    public Instant firstPublishedAt;
+
+    @PrePersist
+    @PreUpdate
+    void stampFirstPublication() {
+        if (status == ContentStatus.PUBLISHED && firstPublishedAt == null) {
+            firstPublishedAt = Instant.now();
+        }
+    }
 
     public static Optional<ContentItem> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

@@ -2,6 +2,7 @@ package cn.keyida.portal.content;
 
 import cn.keyida.portal.search.SearchOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -23,9 +24,11 @@ public class ContentService {
     static final int MAX_TEXT = 200_000;
 
     private final ObjectMapper json;
+    private final Event<ContentPublished> published;
 
-    ContentService(ObjectMapper json) {
+    ContentService(ObjectMapper json, Event<ContentPublished> published) {
         this.json = json;
+        this.published = published;
     }
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
@@ -103,6 +106,7 @@ public class ContentService {
         ContentAudit.record(item, actor, "修改", changes);
         if (item.status == ContentStatus.PUBLISHED) {
             SearchOutbox.enqueue(item.slug);
+            published.fire(new ContentPublished(item.id));
         }
         return item;
     }
@@ -123,6 +127,9 @@ public class ContentService {
         };
         ContentAudit.record(item, actor, action, List.of(new ContentAudit.Change("status", from.label, to.label)));
         SearchOutbox.enqueue(item.slug);
+        if (to == ContentStatus.PUBLISHED) {
+            published.fire(new ContentPublished(item.id));
+        }
         return item;
     }
 

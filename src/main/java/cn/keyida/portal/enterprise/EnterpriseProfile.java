@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,13 @@ public class EnterpriseProfile extends BaseEntity {
 
     @Column(name = "rd_ratio")
     public BigDecimal rdRatio;
+
+    @Column(name = "registered_on")
+    public LocalDate registeredOn;
+
+    /** Consent to "policy finds enterprise" mails (matches and deadline reminders). */
+    @Column(name = "policy_mail")
+    public boolean policyMail;
 
     public static Optional<EnterpriseProfile> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();

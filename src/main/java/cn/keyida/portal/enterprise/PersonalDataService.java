@@ -45,6 +45,8 @@ public class PersonalDataService {
         profile.put("职工人数", p.employees);
         profile.put("营业收入", p.revenueBand);
         profile.put("研发投入占比", p.rdRatio);
+        profile.put("成立日期", p.registeredOn == null ? null : p.registeredOn.toString());
+        profile.put("接收政策推送邮件", p.policyMail);
         out.put("企业信息", profile);
         List<Object[]> needs = em.createNativeQuery("""
                 select n.id, n.tracking_no, n.title, n.description, n.expected_outcome, n.status, n.submitted_at, n.resolution
@@ -86,6 +88,9 @@ public class PersonalDataService {
                 where enterprise_id = :e""").setParameter("e", p.id).executeUpdate();
         em.createNativeQuery("delete from mail_outbox where recipient = :m and sent_at is null")
                 .setParameter("m", p.email).executeUpdate();
+        em.createNativeQuery("delete from enterprise_message where subject = :s").setParameter("s", subject)
+                .executeUpdate();
+        em.createNativeQuery("delete from subscription where subject = :s").setParameter("s", subject).executeUpdate();
         p.subject = "deleted-" + UUID.randomUUID();
         p.name = "已删除信息的企业 #" + p.id;
         p.creditCode = "X" + String.format("%017d", p.id);
@@ -97,6 +102,8 @@ public class PersonalDataService {
         p.employees = null;
         p.revenueBand = null;
         p.rdRatio = null;
+        p.registeredOn = null;
+        p.policyMail = false;
         return true;
     }
 }

@@ -62,6 +62,8 @@ public class ProfilePages {
             values.put("employees", p.employees == null ? "" : p.employees.toString());
             values.put("revenueBand", p.revenueBand == null ? "" : p.revenueBand);
             values.put("rdRatio", p.rdRatio == null ? "" : p.rdRatio.toPlainString());
+            values.put("registeredOn", p.registeredOn == null ? "" : p.registeredOn.toString());
+            values.put("policyMail", String.valueOf(p.policyMail));
             values.put("version", String.valueOf(p.version));
         } else {
             values.put("contactPerson", viewer.displayName());
@@ -77,7 +79,8 @@ public class ProfilePages {
                 form.getFirst("creditCode"), form.getFirst("district"), form.getFirst("industry"),
                 form.getFirst("contactPerson"), form.getFirst("mobile"), form.getFirst("email"),
                 form.get("qualifications"), form.getFirst("employees"), form.getFirst("revenueBand"),
-                form.getFirst("rdRatio"), form.getFirst("version"));
+                form.getFirst("rdRatio"), form.getFirst("registeredOn"), "true".equals(form.getFirst("policyMail")),
+                form.getFirst("version"));
         try {
             profiles.save(viewer.subject(), in);
         } catch (FieldErrors e) {

@@ -6,6 +6,8 @@ import cn.keyida.portal.web.FieldErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,7 +19,7 @@ public class ProfileService {
 
     public record ProfileInput(String name, String creditCode, String district, String industry,
             String contactPerson, String mobile, String email, List<String> qualifications, String employees,
-            String revenueBand, String rdRatio, String version) {}
+            String revenueBand, String rdRatio, String registeredOn, boolean policyMail, String version) {}
 
     @Transactional
     public EnterpriseProfile save(String subject, ProfileInput in) {
@@ -63,6 +65,17 @@ public class ProfileService {
                 e.add("rdRatio", "研发投入占比应为数字，如 3.5");
             }
         }
+        LocalDate registeredOn = null;
+        if (in.registeredOn() != null && !in.registeredOn().isBlank()) {
+            try {
+                registeredOn = LocalDate.parse(in.registeredOn().strip());
+                if (registeredOn.isAfter(LocalDate.now()) || registeredOn.getYear() < 1949) {
+                    e.add("registeredOn", "成立日期应在 1949 年至今之间");
+                }
+            } catch (DateTimeParseException ex) {
+                e.add("registeredOn", "成立日期格式应为 2018-06-30");
+            }
+        }
         String code = CreditCode.normalize(in.creditCode());
         EnterpriseProfile existing = EnterpriseProfile.findBySubject(subject).orElse(null);
         if (e.isEmpty() && EnterpriseProfile.count("creditCode = ?1 and subject <> ?2", code, subject) > 0) {
@@ -88,6 +101,8 @@ public class ProfileService {
         p.employees = employees;
         p.revenueBand = in.revenueBand() == null || in.revenueBand().isBlank() ? null : in.revenueBand();
         p.rdRatio = rd;
+        p.registeredOn = registeredOn;
+        p.policyMail = in.policyMail();
         if (existing == null) {
             p.persist();
         }

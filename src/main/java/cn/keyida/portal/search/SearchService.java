@@ -53,6 +53,23 @@ public class SearchService {
         return search(loose, true).hits().stream().map(SearchResult.Hit::document).toList();
     }
 
+    /**
+     * Which of the given items the search matches (at most a few hundred): digests and reminders ask
+     * PostgreSQL what changed and Elasticsearch which of those a saved search wants.
+     */
+    public java.util.Set<String> matching(SearchQuery query, java.util.Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<FieldValue> ids = slugs.stream().distinct().map(FieldValue::of).toList();
+        SearchRequest request = SearchRequest.of(s -> s.index(config.alias()).size(ids.size())
+                .query(q -> q.bool(b -> b.must(buildQuery(query, false))
+                        .filter(f -> f.terms(t -> t.field("slug").terms(v -> v.value(ids))))))
+                .source(src -> src.filter(f -> f.includes("slug"))));
+        return execute(request).hits().hits().stream().map(h -> h.source().slug())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Items of every type similar to the given one (more-like-this, at most {@code perType} of each type). */
     public List<SearchDocument> related(String slug, int perType) {
         SearchRequest request = SearchRequest.of(s -> s.index(config.alias()).size(5)

@@ -41,6 +41,11 @@ public class Viewer {
         return username != null ? username : identity.getPrincipal().getName();
     }
 
+    /** The e-mail address Keycloak holds for the user, or null. */
+    public String email() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("email") : null;
+    }
+
     public boolean isAdmin() {
         return identity.hasRole(Roles.ADMIN);
     }

@@ -9,8 +9,10 @@ import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.needs.Need;
 import cn.keyida.portal.needs.NeedAttachment;
 import cn.keyida.portal.needs.NeedService;
+import cn.keyida.portal.subscription.SubscriptionService;
 import cn.keyida.portal.support.Enterprises;
 import cn.keyida.portal.support.UserSession;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -119,7 +121,11 @@ class AuthorizationMatrixTest {
             item.persist();
             return item.id;
         });
+        long subscription = Arc.container().instance(SubscriptionService.class).get()
+                .create(Enterprises.subject("enterprise1"), "enterprise1@example.com", "q=权限矩阵", "DAILY").id;
         Map<String, String> v = new LinkedHashMap<>();
+        v.put("/subscriptions/{id}", "/subscriptions/" + subscription);
+        v.put("{unsubscribeToken}", "0".repeat(64));
         v.put("{section}/{slug}", "finance/fin-matrix-" + need.id);
         v.put("{slug}", "fin-matrix-" + need.id);
         v.put("/staff/needs/{id}", "/staff/needs/" + need.id);
@@ -167,7 +173,7 @@ class AuthorizationMatrixTest {
         Set<String> routes = new TreeSet<>();
         java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
         try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("cn/keyida/portal"))) {
-            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$")).toList()) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, AuthorizationMatrixTest.class.getClassLoader());
                 Path base = type.getAnnotation(Path.class);

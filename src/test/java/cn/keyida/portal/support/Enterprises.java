@@ -29,7 +29,7 @@ public final class Enterprises {
         }
         return Arc.container().instance(ProfileService.class).get().save(subject, new ProfileService.ProfileInput(
                 name, creditCode, "利州区", "新材料", "王建国", "13900001111", email, List.of("高新技术企业"), "120",
-                "2000万–5000万元", "4.5", null));
+                "2000万–5000万元", "4.5", "2015-03-01", false, null));
     }
 
     public static EnterpriseProfile enterpriseA() {

@@ -1,0 +1,140 @@
+package cn.keyida.portal.matching;
+
+import cn.keyida.portal.content.ContentConflictException;
+import cn.keyida.portal.content.ContentItem;
+import cn.keyida.portal.content.ContentType;
+import cn.keyida.portal.enterprise.EnterpriseProfile;
+import cn.keyida.portal.security.Roles;
+import cn.keyida.portal.security.Viewer;
+import cn.keyida.portal.web.FieldErrors;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Staff attach eligibility conditions to a policy or finance product (/staff/content/{id}/conditions). */
+@Path("/staff/content/{id}/conditions")
+@RolesAllowed(Roles.STAFF)
+@Produces(MediaType.TEXT_HTML)
+public class EligibilityPages {
+
+    private final MatchingService matching;
+    private final Viewer viewer;
+
+    EligibilityPages(MatchingService matching, Viewer viewer) {
+        this.matching = matching;
+        this.viewer = viewer;
+    }
+
+    public record NumberField(String key, String label) {}
+
+    public record Options(List<String> districts, List<String> qualifications, List<NumberField> numbers) {}
+
+    static final Options OPTIONS = new Options(EnterpriseProfile.DISTRICTS, EnterpriseProfile.QUALIFICATIONS, List.of(
+            new NumberField("minEmployees", "职工人数下限（人）"), new NumberField("maxEmployees", "职工人数上限（人）"),
+            new NumberField("minRevenue", "年营业收入下限（万元）"), new NumberField("maxRevenue", "年营业收入上限（万元）"),
+            new NumberField("minRdRatio", "研发投入占比下限（%）"), new NumberField("minYears", "成立年限下限（年）"),
+            new NumberField("maxYears", "成立年限上限（年）")));
+
+    public record Form(Map<String, String> values, List<String> requiredTags, List<String> excludedTags,
+            List<String> districts) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance conditions(ContentItem item, Form form, Map<String, String> errors,
+                Options options, boolean saved, String conflict);
+    }
+
+    @GET
+    public TemplateInstance form(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("saved") boolean saved) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ContentItem item = item(id);
+            Form form = Eligibility.forItem(id).map(EligibilityPages::toForm)
+                    .orElseGet(() -> new Form(Map.of(), List.of(), List.of(), List.of()));
+            return Templates.conditions(item, form, Map.of(), OPTIONS, saved, null);
+        });
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        EligibilityInput in = new EligibilityInput(null, f.get("requiredTags"), f.get("excludedTags"), f.get("districts"),
+                lines(f.getFirst("industries"), "[、，,\\s]+"), f.getFirst("minEmployees"), f.getFirst("maxEmployees"),
+                f.getFirst("minRevenue"), f.getFirst("maxRevenue"), f.getFirst("minRdRatio"), f.getFirst("minYears"),
+                f.getFirst("maxYears"), lines(f.getFirst("manualConditions"), "\\R"), f.getFirst("benefit"),
+                f.getFirst("applyDeadline"));
+        String v = f.getFirst("version");
+        Long version = v == null || v.isBlank() ? null : Long.valueOf(v);
+        try {
+            matching.save(id, version, in, viewer.auditName());
+            return Response.seeOther(URI.create("/staff/content/" + id + "/conditions?saved=true")).build();
+        } catch (FieldErrors e) {
+            return Response.status(400).entity(rerender(id, f, e.errors(), null)).build();
+        } catch (ContentConflictException e) {
+            return Response.status(409).entity(rerender(id, f, Map.of(), e.getMessage())).build();
+        }
+    }
+
+    private TemplateInstance rerender(long id, MultivaluedMap<String, String> f, Map<String, String> errors,
+            String conflict) {
+        Map<String, String> values = new LinkedHashMap<>();
+        f.keySet().forEach(k -> values.put(k, f.getFirst(k)));
+        ContentItem item = QuarkusTransaction.requiringNew().call(() -> item(id));
+        return Templates.conditions(item, new Form(values, list(f, "requiredTags"), list(f, "excludedTags"),
+                list(f, "districts")), errors, OPTIONS, false, conflict);
+    }
+
+    private static ContentItem item(long id) {
+        ContentItem item = ContentItem.<ContentItem>findByIdOptional(id)
+                .orElseThrow(() -> new NotFoundException("内容不存在"));
+        if (item.type != ContentType.POLICY && item.type != ContentType.FINANCE) {
+            throw new NotFoundException("只有政策和金融产品可以设置申报条件");
+        }
+        return item;
+    }
+
+    private static Form toForm(Eligibility e) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("industries", String.join("、", e.industries));
+        v.put("minEmployees", str(e.minEmployees));
+        v.put("maxEmployees", str(e.maxEmployees));
+        v.put("minRevenue", e.minRevenue == null ? "" : Matcher.plain(e.minRevenue));
+        v.put("maxRevenue", e.maxRevenue == null ? "" : Matcher.plain(e.maxRevenue));
+        v.put("minRdRatio", e.minRdRatio == null ? "" : Matcher.plain(e.minRdRatio));
+        v.put("minYears", str(e.minYears));
+        v.put("maxYears", str(e.maxYears));
+        v.put("manualConditions", String.join("\n", e.manualConditions));
+        v.put("benefit", e.benefit);
+        v.put("applyDeadline", e.applyDeadline == null ? "" : e.applyDeadline.toString());
+        v.put("version", String.valueOf(e.version));
+        return new Form(v, e.requiredTags, e.excludedTags, e.districts);
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o instanceof BigDecimal d ? Matcher.plain(d) : o.toString();
+    }
+
+    private static List<String> lines(String text, String separator) {
+        return text == null ? List.of() : Arrays.stream(text.split(separator)).filter(s -> !s.isBlank()).toList();
+    }
+
+    private static List<String> list(MultivaluedMap<String, String> f, String key) {
+        return f.get(key) == null ? List.of() : f.get(key);
+    }
+}

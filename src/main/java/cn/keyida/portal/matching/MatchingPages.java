@@ -1,0 +1,204 @@
+package cn.keyida.portal.matching;
+
+import cn.keyida.portal.enterprise.EnterpriseProfile;
+import cn.keyida.portal.security.Roles;
+import cn.keyida.portal.security.Viewer;
+import cn.keyida.portal.web.FieldErrors;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The policy calculator (政策计算器): {@code /matching} for anyone, values typed by hand;
+ * {@code /my/matches} from the enterprise's profile, with a "what if" that changes values without
+ * saving them; {@code /my/messages} the in-site messages. (Separate root paths: JAX-RS picks the
+ * class by its longest matching path, and {@code /my} belongs to the needs pages.)
+ */
+@Path("/matching")
+@Produces(MediaType.TEXT_HTML)
+public class MatchingPages {
+
+    private final MatchingService matching;
+
+    MatchingPages(MatchingService matching) {
+        this.matching = matching;
+    }
+
+    public record Options(List<String> districts, List<String> qualifications, List<String> revenueBands) {}
+
+    static final Options OPTIONS = new Options(EnterpriseProfile.DISTRICTS, EnterpriseProfile.QUALIFICATIONS,
+            EnterpriseProfile.REVENUE_BANDS);
+
+    /** What the page shows: the values used, and the results (null before the first calculation). */
+    public record View(String action, boolean personal, boolean whatIf, Map<String, String> values,
+            Set<String> qualifications, Map<String, String> errors, MatchingService.Matches matches, LocalDate today) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance matches(View view, Options options);
+
+        static native TemplateInstance messages(List<EnterpriseMessage> messages);
+    }
+
+    @GET
+    @PermitAll
+    public Response calculator(@Context UriInfo uri) {
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        if (q.isEmpty()) {
+            return Response.ok(Templates.matches(new View("/matching", false, false, Map.of(), Set.of(), Map.of(),
+                    null, MatchingService.today()), OPTIONS)).build();
+        }
+        return calculate(matching, "/matching", false, true, q);
+    }
+
+    static Response calculate(MatchingService matching, String action, boolean personal, boolean whatIf, MultivaluedMap<String, String> q) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String k : List.of("district", "industry", "employees", "revenueBand", "rdRatio", "registeredOn")) {
+            String v = q.getFirst(k);
+            values.put(k, v == null ? "" : v.strip());
+        }
+        Set<String> quals = new HashSet<>(q.get("qualifications") == null ? List.of() : q.get("qualifications"));
+        LocalDate today = MatchingService.today();
+        try {
+            Facts facts = facts(values, quals);
+            return Response.ok(Templates.matches(new View(action, personal, whatIf, values, quals, Map.of(),
+                    matching.match(facts, today), today), OPTIONS)).build();
+        } catch (FieldErrors e) {
+            return Response.status(400).entity(Templates.matches(new View(action, personal, whatIf, values, quals,
+                    e.errors(), null, today), OPTIONS)).build();
+        }
+    }
+
+    /** Reads typed values; what cannot be read is an error, what is empty is "not stated". */
+    static Facts facts(Map<String, String> v, Set<String> quals) {
+        FieldErrors.Builder e = new FieldErrors.Builder();
+        String district = v.get("district");
+        if (!district.isEmpty() && !EnterpriseProfile.DISTRICTS.contains(district)) {
+            e.add("district", "请选择所在区县");
+        }
+        if (!EnterpriseProfile.QUALIFICATIONS.containsAll(quals)) {
+            e.add("qualifications", "资质选项不正确");
+        }
+        String industry = v.get("industry");
+        if (industry.length() > 50) {
+            e.add("industry", "所属行业不能超过 50 个字");
+        }
+        Integer employees = null;
+        if (!v.get("employees").isEmpty()) {
+            try {
+                employees = Integer.valueOf(v.get("employees"));
+                if (employees < 0) {
+                    e.add("employees", "职工人数不能为负数");
+                }
+            } catch (NumberFormatException ex) {
+                e.add("employees", "职工人数应为整数");
+            }
+        }
+        String band = v.get("revenueBand");
+        if (!band.isEmpty() && !EnterpriseProfile.REVENUE_BANDS.contains(band)) {
+            e.add("revenueBand", "营业收入区间不正确");
+        }
+        BigDecimal rd = null;
+        if (!v.get("rdRatio").isEmpty()) {
+            try {
+                rd = new BigDecimal(v.get("rdRatio"));
+                if (rd.signum() < 0 || rd.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    e.add("rdRatio", "研发投入占比应在 0 到 100 之间");
+                }
+            } catch (NumberFormatException ex) {
+                e.add("rdRatio", "研发投入占比应为数字，如 3.5");
+            }
+        }
+        LocalDate registered = null;
+        if (!v.get("registeredOn").isEmpty()) {
+            try {
+                registered = LocalDate.parse(v.get("registeredOn"));
+            } catch (DateTimeParseException ex) {
+                e.add("registeredOn", "成立日期格式应为 2018-06-30");
+            }
+        }
+        e.throwIfAny();
+        return new Facts(district.isEmpty() ? null : district, industry.isEmpty() ? null : industry, quals, employees,
+                band.isEmpty() ? null : band, rd, registered);
+    }
+
+    @Path("/my/matches")
+    @RolesAllowed(Roles.ENTERPRISE)
+    @Produces(MediaType.TEXT_HTML)
+    public static class Mine {
+
+        private final MatchingService matching;
+        private final Viewer viewer;
+
+        Mine(MatchingService matching, Viewer viewer) {
+            this.matching = matching;
+            this.viewer = viewer;
+        }
+
+        @GET
+        public Response mine(@Context UriInfo uri) {
+            MultivaluedMap<String, String> q = uri.getQueryParameters();
+            if (q.containsKey("whatif")) {
+                return calculate(matching, "/my/matches", true, true, q);
+            }
+            EnterpriseProfile p = QuarkusTransaction.requiringNew().call(() ->
+                    EnterpriseProfile.findBySubject(viewer.subject()).orElse(null));
+            if (p == null) {
+                return Response.seeOther(java.net.URI.create("/my/profile?next=/my/matches")).build();
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("district", p.district);
+            values.put("industry", p.industry);
+            values.put("employees", p.employees == null ? "" : p.employees.toString());
+            values.put("revenueBand", p.revenueBand == null ? "" : p.revenueBand);
+            values.put("rdRatio", p.rdRatio == null ? "" : p.rdRatio.toPlainString());
+            values.put("registeredOn", p.registeredOn == null ? "" : p.registeredOn.toString());
+            LocalDate today = MatchingService.today();
+            return Response.ok(Templates.matches(new View("/my/matches", true, false, values,
+                    Set.copyOf(p.qualifications), Map.of(), matching.match(Facts.of(p), today), today), OPTIONS)).build();
+        }
+    }
+
+    @Path("/my/messages")
+    @RolesAllowed(Roles.ENTERPRISE)
+    @Produces(MediaType.TEXT_HTML)
+    public static class Messages {
+
+        private final Viewer viewer;
+
+        Messages(Viewer viewer) {
+            this.viewer = viewer;
+        }
+
+        @GET
+        public TemplateInstance messages() {
+            List<EnterpriseMessage> list = QuarkusTransaction.requiringNew().call(() -> {
+                List<EnterpriseMessage> latest = EnterpriseMessage.latest(viewer.subject(), 100);
+                // Shown once is read: the unread mark is for the next visit.
+                EnterpriseMessage.update("readAt = ?1 where subject = ?2 and readAt is null", Instant.now(),
+                        viewer.subject());
+                return latest;
+            });
+            return Templates.messages(list);
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package cn.keyida.portal.matching;
+
+import cn.keyida.portal.content.ContentItem;
+import cn.keyida.portal.content.ContentPublished;
+import cn.keyida.portal.content.ContentStatus;
+import cn.keyida.portal.content.ContentType;
+import cn.keyida.portal.enterprise.EnterpriseProfile;
+import cn.keyida.portal.mail.MailOutbox;
+import cn.keyida.portal.web.Canonical;
+import cn.keyida.portal.web.FieldErrors;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Policy matching: which open items an enterprise qualifies for and why, the conditions staff
+ * attach to items, and "policy finds enterprise" messages when an item is published or its
+ * conditions change.
+ */
+@ApplicationScoped
+public class MatchingService {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final int DEADLINE_NOTICE_DAYS = 7;
+    static final int EXPIRY_NOTICE_DAYS = 30;
+
+    private final Canonical canonical;
+
+    MatchingService(Canonical canonical) {
+        this.canonical = canonical;
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(CHINA);
+    }
+
+    public record Match(ContentItem item, Eligibility rule, Matcher.Evaluation evaluation) {}
+
+    public record Matches(List<Match> eligible, List<Match> nearly, List<Match> ineligible) {}
+
+    /** Every open item with conditions, evaluated against the facts; nothing is stored. */
+    @Transactional
+    public Matches match(Facts facts, LocalDate today) {
+        List<Match> eligible = new ArrayList<>();
+        List<Match> nearly = new ArrayList<>();
+        List<Match> ineligible = new ArrayList<>();
+        for (Eligibility rule : open(today)) {
+            Matcher.Evaluation ev = Matcher.evaluate(rule, facts, today);
+            Match m = new Match(rule.item, rule, ev);
+            switch (ev.verdict()) {
+                case ELIGIBLE -> eligible.add(m);
+                case NEARLY -> nearly.add(m);
+                case INELIGIBLE -> ineligible.add(m);
+            }
+        }
+        Comparator<Match> byDeadline = Comparator.comparing((Match m) -> m.rule().applyDeadline,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(m -> m.item().title);
+        eligible.sort(byDeadline);
+        nearly.sort(byDeadline);
+        ineligible.sort(byDeadline);
+        return new Matches(eligible, nearly, ineligible);
+    }
+
+    /** Published, not expired, not replaced, application deadline not passed. */
+    static List<Eligibility> open(LocalDate today) {
+        return Eligibility.<Eligibility>list("""
+                select e from Eligibility e join fetch e.item i
+                where i.status = ?1 and (i.expiryDate is null or i.expiryDate >= ?2)
+                  and (e.applyDeadline is null or e.applyDeadline >= ?2)
+                  and not exists (select 1 from ContentItem s where s.supersedesSlug = i.slug and s.status = ?1)
+                order by i.id""", ContentStatus.PUBLISHED, today);
+    }
+
+    static boolean isOpen(Eligibility rule, LocalDate today) {
+        ContentItem i = rule.item;
+        return i.status == ContentStatus.PUBLISHED && (i.expiryDate == null || !i.expiryDate.isBefore(today))
+                && (rule.applyDeadline == null || !rule.applyDeadline.isBefore(today))
+                && ContentItem.count("supersedesSlug = ?1 and status = ?2", i.slug, ContentStatus.PUBLISHED) == 0;
+    }
+
+    /** Same transaction as the publication or edit: newly qualifying enterprises are told once per item. */
+    void onPublished(@Observes ContentPublished event) {
+        Eligibility.forItem(event.contentId()).ifPresent(rule -> notifyQualifying(rule, today()));
+    }
+
+    /**
+     * Writes a message to every enterprise that qualifies for the item and has not been told about it
+     * yet, and mails those who opted in. Returns how many enterprises were told.
+     */
+    int notifyQualifying(Eligibility rule, LocalDate today) {
+        if (!isOpen(rule, today)) {
+            return 0;
+        }
+        ContentItem item = rule.item;
+        int told = 0;
+        for (EnterpriseProfile p : EnterpriseProfile.<EnterpriseProfile>listAll()) {
+            Matcher.Evaluation ev = Matcher.evaluate(rule, Facts.of(p), today);
+            if (ev.verdict() != Matcher.Verdict.ELIGIBLE) {
+                continue;
+            }
+            String body = "根据您填写的企业信息，贵企业符合“" + item.title + "”的申报条件"
+                    + (ev.unknowns() > 0 ? "（另有 " + ev.unknowns() + " 项条件需确认）" : "") + "。"
+                    + (rule.benefit.isBlank() ? "" : "支持内容：" + rule.benefit + "。")
+                    + (rule.applyDeadline == null ? "" : "申报截止：" + rule.applyDeadline + "。");
+            if (EnterpriseMessage.sendOnce("match:" + p.subject + ":" + item.id, p.subject,
+                    EnterpriseMessage.Kind.MATCH, item.id, "您可能符合：" + item.title, body)) {
+                told++;
+                if (p.policyMail) {
+                    MailOutbox.queue(p.email, "【科易达】政策找企业：" + item.title, mailBody(p, body, item));
+                }
+            }
+        }
+        Log.infof("Policy %s: %d enterprises newly told they qualify", item.slug, told);
+        return told;
+    }
+
+    @Scheduled(cron = "{portal.subscriptions.reminder-cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledReminders() {
+        try {
+            Log.infof("Policy matching: %d reminders sent", remind(today()));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Policy matching reminders failed; they run again tomorrow");
+        }
+    }
+
+    /**
+     * Daily: reminders about items an enterprise was matched with: the application deadline within
+     * 7 days and the policy's expiry within 30 days, once each.
+     */
+    @Transactional
+    public int remind(LocalDate today) {
+        int sent = 0;
+        List<Object[]> rows = EnterpriseMessage.getEntityManager().createQuery("""
+                select distinct m.subject, m.item.id from EnterpriseMessage m
+                where m.kind = cn.keyida.portal.matching.EnterpriseMessage.Kind.MATCH""", Object[].class)
+                .getResultList();
+        for (Object[] row : rows) {
+            String subject = (String) row[0];
+            long contentId = (Long) row[1];
+            Eligibility rule = Eligibility.forItem(contentId).orElse(null);
+            if (rule == null || !isOpen(rule, today)) {
+                continue;
+            }
+            ContentItem item = rule.item;
+            EnterpriseProfile p = EnterpriseProfile.findBySubject(subject).orElse(null);
+            if (rule.applyDeadline != null && !rule.applyDeadline.isAfter(today.plusDays(DEADLINE_NOTICE_DAYS))) {
+                String body = "“" + item.title + "”的申报将于 " + rule.applyDeadline + " 截止，请尽快准备材料。";
+                if (EnterpriseMessage.sendOnce("deadline:" + subject + ":" + contentId, subject,
+                        EnterpriseMessage.Kind.DEADLINE, contentId, "申报即将截止：" + item.title, body)) {
+                    sent++;
+                    mailIfOptedIn(p, "【科易达】申报即将截止：" + item.title, body, item);
+                }
+            }
+            if (item.type == ContentType.POLICY && item.expiryDate != null
+                    && !item.expiryDate.isAfter(today.plusDays(EXPIRY_NOTICE_DAYS))) {
+                String body = "“" + item.title + "”将于 " + item.expiryDate + " 失效，如需享受请在此之前申报。";
+                if (EnterpriseMessage.sendOnce("expiring:" + subject + ":" + contentId, subject,
+                        EnterpriseMessage.Kind.EXPIRING, contentId, "政策即将失效：" + item.title, body)) {
+                    sent++;
+                    mailIfOptedIn(p, "【科易达】政策即将失效：" + item.title, body, item);
+                }
+            }
+        }
+        return sent;
+    }
+
+    private void mailIfOptedIn(EnterpriseProfile p, String subject, String body, ContentItem item) {
+        if (p != null && p.policyMail) {
+            MailOutbox.queue(p.email, subject, mailBody(p, body, item));
+        }
+    }
+
+    private String mailBody(EnterpriseProfile p, String text, ContentItem item) {
+        return p.name + "：\n\n" + text + "\n\n查看政策：" + canonical.base() + item.url()
+                + "\n逐项对照条件：" + canonical.base() + "/my/matches\n\n"
+                + "您在企业信息中选择了接收政策推送邮件；如不再需要，请在 " + canonical.base()
+                + "/my/profile 取消勾选。\n广元市科学技术局 · 科易达";
+    }
+
+    /** Staff: sets an item's conditions; enterprises that now qualify are told in the same transaction. */
+    @Transactional
+    public Eligibility save(long contentId, Long version, EligibilityInput in, String actor) {
+        ContentItem item = ContentItem.<ContentItem>findByIdOptional(contentId)
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("内容不存在"));
+        if (item.type != ContentType.POLICY && item.type != ContentType.FINANCE) {
+            throw new cn.keyida.portal.web.InvalidInputException("只有政策和金融产品可以设置申报条件");
+        }
+        FieldErrors.Builder e = new FieldErrors.Builder();
+        List<String> required = tags(e, "requiredTags", in.requiredTags());
+        List<String> excluded = tags(e, "excludedTags", in.excludedTags());
+        if (required.stream().anyMatch(excluded::contains)) {
+            e.add("excludedTags", "同一资质不能既是必需又是排除");
+        }
+        List<String> districts = clean(in.districts());
+        if (!EnterpriseProfile.DISTRICTS.containsAll(districts)) {
+            e.add("districts", "区县选项不正确");
+        }
+        List<String> industries = clean(in.industries());
+        if (industries.size() > 20 || industries.stream().anyMatch(s -> s.length() > 30)) {
+            e.add("industries", "行业最多 20 个，每个不超过 30 个字");
+        }
+        Integer minEmp = number(e, "minEmployees", "职工人数下限", in.minEmployees(), Integer::valueOf, 0, 1_000_000);
+        Integer maxEmp = number(e, "maxEmployees", "职工人数上限", in.maxEmployees(), Integer::valueOf, 0, 1_000_000);
+        BigDecimal minRev = number(e, "minRevenue", "营业收入下限", in.minRevenue(), BigDecimal::new, 0, 100_000_000);
+        BigDecimal maxRev = number(e, "maxRevenue", "营业收入上限", in.maxRevenue(), BigDecimal::new, 0, 100_000_000);
+        BigDecimal minRd = number(e, "minRdRatio", "研发投入占比下限", in.minRdRatio(), BigDecimal::new, 0, 100);
+        if (minRd != null && minRd.scale() > 2) {
+            e.add("minRdRatio", "研发投入占比最多两位小数");
+        }
+        Integer minYears = number(e, "minYears", "成立年限下限", in.minYears(), Integer::valueOf, 0, 200);
+        Integer maxYears = number(e, "maxYears", "成立年限上限", in.maxYears(), Integer::valueOf, 0, 200);
+        if (minEmp != null && maxEmp != null && minEmp > maxEmp) {
+            e.add("maxEmployees", "上限不能小于下限");
+        }
+        if (minRev != null && maxRev != null && minRev.compareTo(maxRev) > 0) {
+            e.add("maxRevenue", "上限不能小于下限");
+        }
+        if (minYears != null && maxYears != null && minYears > maxYears) {
+            e.add("maxYears", "上限不能小于下限");
+        }
+        List<String> manual = clean(in.manualConditions());
+        if (manual.size() > 20 || manual.stream().anyMatch(s -> s.length() > 300)) {
+            e.add("manualConditions", "其他条件最多 20 条，每条不超过 300 个字");
+        }
+        String benefit = in.benefit() == null ? "" : in.benefit().strip();
+        if (benefit.length() > 300) {
+            e.add("benefit", "支持内容不能超过 300 个字");
+        }
+        LocalDate deadline = null;
+        if (in.applyDeadline() != null && !in.applyDeadline().isBlank()) {
+            try {
+                deadline = LocalDate.parse(in.applyDeadline().strip());
+            } catch (DateTimeParseException ex) {
+                e.add("applyDeadline", "申报截止日期格式应为 2026-12-31");
+            }
+        }
+        e.throwIfAny();
+
+        Eligibility rule = Eligibility.forItem(contentId).orElse(null);
+        boolean isNew = rule == null;
+        if (isNew) {
+            rule = new Eligibility();
+            rule.item = item;
+        } else if (version != null && rule.version != version) {
+            throw new cn.keyida.portal.content.ContentConflictException();
+        }
+        rule.requiredTags = required;
+        rule.excludedTags = excluded;
+        rule.districts = districts;
+        rule.industries = industries;
+        rule.minEmployees = minEmp;
+        rule.maxEmployees = maxEmp;
+        rule.minRevenue = minRev;
+        rule.maxRevenue = maxRev;
+        rule.minRdRatio = minRd;
+        rule.minYears = minYears;
+        rule.maxYears = maxYears;
+        rule.manualConditions = manual;
+        rule.benefit = benefit;
+        rule.applyDeadline = deadline;
+        rule.updatedBy = actor;
+        if (isNew) {
+            rule.persist();
+        }
+        rule.flush();
+        notifyQualifying(rule, today());
+        return rule;
+    }
+
+    private static List<String> tags(FieldErrors.Builder e, String field, List<String> values) {
+        List<String> tags = clean(values);
+        if (!EnterpriseProfile.QUALIFICATIONS.containsAll(tags)) {
+            e.add(field, "资质选项不正确");
+        }
+        return tags;
+    }
+
+    static List<String> clean(List<String> values) {
+        if (values == null) {
+            return new ArrayList<>();
+        }
+        return new ArrayList<>(values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
+                .distinct().toList());
+    }
+
+    private static <T extends Comparable<T>> T number(FieldErrors.Builder e, String field, String label, String value,
+            Function<String, T> parse, long min, long max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            T n = parse.apply(value.strip());
+            BigDecimal d = new BigDecimal(n.toString());
+            if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+                e.add(field, label + "应在 " + min + " 到 " + max + " 之间");
+                return null;
+            }
+            return n;
+        } catch (NumberFormatException ex) {
+            e.add(field, label + "应为数字");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package cn.keyida.portal.subscription;
+
+import cn.keyida.portal.common.BaseEntity;
+import cn.keyida.portal.search.SearchQuery;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A saved search mailed as a digest. Items published or changed after {@link #watermark} have not
+ * been delivered yet; every digest moves it forward.
+ */
+@Entity
+@Table(name = "subscription")
+public class Subscription extends BaseEntity {
+
+    public enum Frequency {
+        IMMEDIATE("即时", Duration.ZERO), DAILY("每日", Duration.ofDays(1)), WEEKLY("每周", Duration.ofDays(7));
+
+        public final String label;
+        final Duration period;
+
+        Frequency(String label, Duration period) {
+            this.label = label;
+            this.period = period;
+        }
+    }
+
+    public String subject;
+    public String email;
+
+    /** The search as a URL query: {@code q=高企&type=policy}. */
+    public String query;
+
+    @Enumerated(EnumType.STRING)
+    public Frequency frequency;
+
+    @Column(name = "unsubscribe_token")
+    public String unsubscribeToken;
+
+    public Instant watermark;
+
+    @Column(name = "last_sent_at")
+    public Instant lastSentAt;
+
+    public SearchQuery search() {
+        return SearchQuery.fromUrlQuery(query);
+    }
+
+    public String describe() {
+        return search().describe();
+    }
+
+    public String searchUrl() {
+        return "/search?" + query;
+    }
+
+    public static List<Subscription> listFor(String subject) {
+        return list("subject = ?1 order by id", subject);
+    }
+}

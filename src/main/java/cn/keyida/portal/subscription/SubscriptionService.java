@@ -1,0 +1,278 @@
+package cn.keyida.portal.subscription;
+
+import cn.keyida.portal.content.ContentItem;
+import cn.keyida.portal.content.ContentStatus;
+import cn.keyida.portal.mail.MailOutbox;
+import cn.keyida.portal.matching.MatchingService;
+import cn.keyida.portal.search.SearchQuery;
+import cn.keyida.portal.search.SearchService;
+import cn.keyida.portal.search.SearchUnavailableException;
+import cn.keyida.portal.web.Canonical;
+import cn.keyida.portal.web.InvalidInputException;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Saved searches: digests of new and changed items, deadline and expiry reminders, one-click
+ * unsubscribe. PostgreSQL says what changed since a subscription's watermark, Elasticsearch which
+ * of those items the saved search matches.
+ */
+@ApplicationScoped
+public class SubscriptionService {
+
+    static final int MAX_PER_USER = 20;
+    static final int MAX_ITEMS_PER_RUN = 500;
+    static final int REMIND_DAYS = 7;
+    static final int EXPIRY_DAYS = 30;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SearchService search;
+    private final Canonical canonical;
+    private final Duration commitLag;
+
+    SubscriptionService(SearchService search, Canonical canonical,
+            @ConfigProperty(name = "portal.subscriptions.commit-lag", defaultValue = "5s") Duration commitLag) {
+        this.search = search;
+        this.canonical = canonical;
+        this.commitLag = commitLag;
+    }
+
+    @Transactional
+    public Subscription create(String subject, String email, String urlQuery, String frequency) {
+        if (email == null || email.isBlank()) {
+            throw new InvalidInputException("您的账号没有电子邮箱，无法接收订阅邮件，请先在企业信息中填写邮箱");
+        }
+        SearchQuery query = SearchQuery.fromUrlQuery(urlQuery);
+        if (Subscription.count("subject", subject) >= MAX_PER_USER) {
+            throw new InvalidInputException("每个账号最多保存 " + MAX_PER_USER + " 个订阅，请先删除不需要的订阅");
+        }
+        Subscription s = new Subscription();
+        s.subject = subject;
+        s.email = email.strip();
+        s.query = query.toUrlQuery();
+        s.frequency = frequency(frequency);
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        s.unsubscribeToken = HexFormat.of().formatHex(token);
+        s.watermark = Instant.now();
+        s.persist();
+        return s;
+    }
+
+    @Transactional
+    public void changeFrequency(long id, String subject, String frequency) {
+        own(id, subject).frequency = frequency(frequency);
+    }
+
+    @Transactional
+    public void delete(long id, String subject) {
+        own(id, subject).delete();
+    }
+
+    /** One click from a mail, without login: removes exactly the subscription the token belongs to. */
+    @Transactional
+    public String unsubscribe(String token) {
+        Subscription s = token == null || !token.matches("[0-9a-f]{64}") ? null
+                : Subscription.<Subscription>find("unsubscribeToken", token).firstResult();
+        if (s == null) {
+            return null;
+        }
+        String description = s.describe();
+        s.delete();
+        return description;
+    }
+
+    private static Subscription own(long id, String subject) {
+        Subscription s = Subscription.findById(id);
+        if (s == null || !s.subject.equals(subject)) {
+            throw new NotFoundException("订阅不存在");
+        }
+        return s;
+    }
+
+    private static Subscription.Frequency frequency(String value) {
+        try {
+            return Subscription.Frequency.valueOf(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("请选择推送频率：即时、每日或每周");
+        }
+    }
+
+    @Scheduled(every = "{portal.subscriptions.every}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            int mails = deliverDue(Instant.now());
+            if (mails > 0) {
+                Log.infof("Subscriptions: %d digests queued", mails);
+            }
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Subscription digests failed; retried at the next run");
+        }
+    }
+
+    @Scheduled(cron = "{portal.subscriptions.reminder-cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledReminders() {
+        try {
+            Log.infof("Subscriptions: %d deadline reminders queued", remind(MatchingService.today()));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Subscription reminders failed; they run again tomorrow");
+        }
+    }
+
+    /**
+     * Sends the digest of every subscription due at {@code asOf}, each in its own transaction with
+     * the row locked (SKIP LOCKED: several instances share the work). Returns the mails queued.
+     */
+    public int deliverDue(Instant asOf) {
+        List<Long> due = QuarkusTransaction.requiringNew().call(() -> Subscription.<Subscription>listAll().stream()
+                .filter(s -> s.frequency == Subscription.Frequency.IMMEDIATE
+                        || !s.watermark.plus(s.frequency.period).isAfter(asOf))
+                .map(s -> s.id).toList());
+        int mails = 0;
+        for (Long id : due) {
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> deliver(id, asOf))) {
+                    mails++;
+                }
+            } catch (SearchUnavailableException e) {
+                Log.warnf("Subscription %d: search unavailable, digest postponed", id);
+                return mails;
+            }
+        }
+        return mails;
+    }
+
+    private boolean deliver(long id, Instant asOf) {
+        boolean claimed = !Subscription.getEntityManager()
+                .createNativeQuery("select id from subscription where id = :id for update skip locked")
+                .setParameter("id", id).getResultList().isEmpty();
+        Subscription s = claimed ? Subscription.findById(id) : null;
+        if (s == null || (s.frequency != Subscription.Frequency.IMMEDIATE
+                && s.watermark.plus(s.frequency.period).isAfter(asOf))) {
+            return false;
+        }
+        Instant upTo = safeUpperBound();
+        if (!upTo.isAfter(s.watermark)) {
+            return false;
+        }
+        List<ContentItem> changed = ContentItem.find(
+                "status = ?1 and updatedAt > ?2 and updatedAt <= ?3 order by updatedAt, id",
+                ContentStatus.PUBLISHED, s.watermark, upTo).page(0, MAX_ITEMS_PER_RUN).list();
+        if (changed.size() == MAX_ITEMS_PER_RUN) {
+            upTo = changed.get(changed.size() - 1).updatedAt;
+        }
+        Set<String> wanted = search.matching(s.search(), changed.stream().map(i -> i.slug).toList());
+        List<ContentItem> items = changed.stream().filter(i -> wanted.contains(i.slug)).toList();
+        Instant from = s.watermark;
+        s.watermark = upTo;
+        if (items.isEmpty()) {
+            return false;
+        }
+        List<ContentItem> fresh = items.stream().filter(i -> i.firstPublishedAt != null && i.firstPublishedAt.isAfter(from))
+                .toList();
+        List<ContentItem> updated = items.stream().filter(i -> !fresh.contains(i)).toList();
+        StringBuilder body = new StringBuilder("您订阅的搜索“").append(s.describe()).append("”有以下")
+                .append(s.frequency == Subscription.Frequency.IMMEDIATE ? "" : s.frequency.label).append("更新：\n");
+        section(body, "新发布", fresh);
+        section(body, "内容有更新", updated);
+        body.append("\n查看全部结果：").append(canonical.base()).append(s.searchUrl())
+                .append("\n管理订阅：").append(canonical.base()).append("/subscriptions")
+                .append("\n退订此订阅（一键退订，无需登录）：").append(unsubscribeUrl(s))
+                .append("\n\n广元市科学技术局 · 科易达");
+        MailOutbox.queue(s.email, "【科易达】订阅更新：" + s.describe() + "（" + items.size() + " 条）", body.toString());
+        s.lastSentAt = Instant.now();
+        return true;
+    }
+
+    /**
+     * Items changed up to here are in the index: not after the oldest change still waiting for the
+     * indexer, and a moment in the past so transactions still committing are not skipped.
+     */
+    private Instant safeUpperBound() {
+        Instant lagged = Instant.now().minus(commitLag);
+        Object oldest = ContentItem.getEntityManager()
+                .createNativeQuery("select min(created_at) from search_outbox").getSingleResult();
+        Instant pending = oldest == null ? null : oldest instanceof Instant i ? i
+                : ((java.time.OffsetDateTime) oldest).toInstant();
+        return pending != null && pending.isBefore(lagged) ? pending.minusNanos(1000) : lagged;
+    }
+
+    private void section(StringBuilder body, String title, List<ContentItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        body.append("\n【").append(title).append("】").append(items.size()).append(" 条\n");
+        items.forEach(i -> body.append("· ").append(i.title).append("\n  ").append(canonical.base()).append(i.url())
+                .append("\n"));
+    }
+
+    String unsubscribeUrl(Subscription s) {
+        return canonical.base() + "/subscriptions/unsubscribe/" + s.unsubscribeToken;
+    }
+
+    /**
+     * Daily: for each subscription, the items it matches whose application deadline is within 7 days
+     * or that expire within 30 days; one mail per subscription and item, whichever instance runs it.
+     */
+    public int remind(LocalDate today) {
+        Map<String, String> due = QuarkusTransaction.requiringNew().call(() -> dueItems(today));
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() ->
+                Subscription.<Subscription>listAll().stream().map(s -> s.id).toList());
+        int queued = 0;
+        for (Long id : ids) {
+            queued += QuarkusTransaction.requiringNew().call(() -> {
+                Subscription s = Subscription.findById(id);
+                if (s == null) {
+                    return 0;
+                }
+                int n = 0;
+                for (String slug : search.matching(s.search(), due.keySet())) {
+                    ContentItem item = ContentItem.findBySlug(slug).orElseThrow();
+                    String body = due.get(slug) + "\n\n" + item.title + "\n" + canonical.base() + item.url()
+                            + "\n\n（来自您订阅的搜索“" + s.describe() + "”）\n退订此订阅：" + unsubscribeUrl(s);
+                    if (MailOutbox.queueOnce("sub-remind:" + s.id + ":" + slug, s.email,
+                            "【科易达】" + due.get(slug).split("：")[0] + "：" + item.title, body)) {
+                        n++;
+                    }
+                }
+                return n;
+            });
+        }
+        return queued;
+    }
+
+    /** Published items with an application deadline within 7 days or an expiry within 30: slug → notice. */
+    private static Map<String, String> dueItems(LocalDate today) {
+        Map<String, String> due = new java.util.LinkedHashMap<>();
+        ContentItem.<ContentItem>list("status = ?1 and expiryDate between ?2 and ?3", ContentStatus.PUBLISHED, today,
+                today.plusDays(EXPIRY_DAYS)).forEach(i -> due.put(i.slug, "政策即将失效：将于 " + i.expiryDate + " 失效"));
+        ContentItem.<ContentItem>list("status = ?1 and deadline between ?2 and ?3", ContentStatus.PUBLISHED, today,
+                today.plusDays(REMIND_DAYS)).forEach(i -> due.put(i.slug, "即将截止：截止日期 " + i.deadline));
+        ContentItem.getEntityManager().createQuery("""
+                select e.item.slug, e.applyDeadline from Eligibility e
+                where e.item.status = ?1 and e.applyDeadline between ?2 and ?3""", Object[].class)
+                .setParameter(1, ContentStatus.PUBLISHED).setParameter(2, today)
+                .setParameter(3, today.plusDays(REMIND_DAYS)).getResultList()
+                .forEach(r -> due.put((String) r[0], "申报即将截止：截止日期 " + r[1]));
+        return due;
+    }
+}
