@@ -80,7 +80,12 @@ public class EligibilityPages {
                 f.getFirst("maxYears"), lines(f.getFirst("manualConditions"), "\\R"), f.getFirst("benefit"),
                 f.getFirst("applyDeadline"));
         String v = f.getFirst("version");
-        Long version = v == null || v.isBlank() ? null : Long.valueOf(v);
+        Long version;
+        try {
+            version = v == null || v.isBlank() ? null : Long.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw new cn.keyida.portal.web.InvalidInputException("版本号不正确，请刷新页面后重试");
+        }
         try {
             matching.save(id, version, in, viewer.auditName());
             return Response.seeOther(URI.create("/staff/content/" + id + "/conditions?saved=true")).build();

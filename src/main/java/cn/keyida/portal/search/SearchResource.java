@@ -67,7 +67,7 @@ public class SearchResource {
     public Response click(String body) {
         try {
             Click c = json.readValue(body, Click.class);
-            if (c.slug() != null && c.slug().matches("[a-z0-9][a-z0-9-]{1,119}")) {
+            if (c != null && c.slug() != null && c.slug().matches("[a-z0-9][a-z0-9-]{1,119}")) {
                 log.clicked(c.q(), c.slug());
                 return Response.noContent().build();
             }

@@ -66,6 +66,43 @@ public class ErrorMappers {
         return respond(uri, 409, "操作冲突", "该记录刚刚已被其他人修改，您的操作未执行。请刷新页面后重试。");
     }
 
+    /**
+     * A form body that is not UTF-8 fails while the framework decodes it, before any resource runs:
+     * that is the client's input, not a fault. Any other IllegalArgumentException is a bug: logged, 500.
+     */
+    @ServerExceptionMapper
+    public Response badEncoding(IllegalArgumentException e, UriInfo uri) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Failed to decode URL")) {
+            return respond(uri, 400, "请求参数有误", "提交的内容不是有效的 UTF-8 文本，请检查后重试。");
+        }
+        Log.errorf(e, "Unexpected error on %s", uri.getPath());
+        return respond(uri, 500, title(500), "服务器内部错误，请稍后重试。");
+    }
+
+    /**
+     * PostgreSQL refused a value (SQLState class 22: a NUL character, an out-of-range number, a
+     * too-long text): the transaction is rolled back, nothing is stored, and the input is at fault.
+     */
+    @ServerExceptionMapper
+    public Response dataException(org.hibernate.exception.DataException e, UriInfo uri) {
+        Log.warnf("Input refused by the database on %s: %s", uri.getPath(), e.getSQLException().getMessage());
+        return respond(uri, 400, "请求参数有误", "提交的内容包含无法保存的字符（如空字符）或超出长度限制，请检查后重试。");
+    }
+
+    /**
+     * The framework's form parser fails on a field without a name ({@code &=x}): a malformed
+     * request, not a fault. Anything else out of bounds is a bug: logged, 500.
+     */
+    @ServerExceptionMapper
+    public Response malformedForm(ArrayIndexOutOfBoundsException e, UriInfo uri) {
+        if (java.util.Arrays.stream(e.getStackTrace()).limit(3)
+                .anyMatch(f -> f.getClassName().endsWith("MapAsFormUrlEncodedProvider"))) {
+            return respond(uri, 400, "请求参数有误", "提交的表单格式不正确，请刷新页面后重试。");
+        }
+        Log.errorf(e, "Unexpected error on %s", uri.getPath());
+        return respond(uri, 500, title(500), "服务器内部错误，请稍后重试。");
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

@@ -61,7 +61,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void noRoleCanDoWhatItMustNot() throws Exception {
-        Map<String, String> values = fixture();
+        Map<String, String> values = fixture(needs);
         Map<String, UserSession> sessions = new LinkedHashMap<>();
         for (String role : ROLES) {
             UserSession s = role.equals("anonymous") ? UserSession.anonymous() : new UserSession(role);
@@ -104,7 +104,7 @@ class AuthorizationMatrixTest {
     }
 
     /** A need of enterprise A with an attachment, and a content item, to fill the path parameters. */
-    private Map<String, String> fixture() {
+    static Map<String, String> fixture(NeedService needs) {
         EnterpriseProfile a = Enterprises.enterpriseA();
         Enterprises.enterpriseB();
         Need need = needs.submit(a, new NeedService.Submission("TECH", "权限矩阵测试需求", "描述", "", BigDecimal.ONE, null, true),
@@ -142,7 +142,7 @@ class AuthorizationMatrixTest {
         return v;
     }
 
-    private static String fill(String path, Map<String, String> values) {
+    static String fill(String path, Map<String, String> values) {
         String url = path;
         for (var e : values.entrySet()) {
             url = url.replace(e.getKey(), e.getValue());
