@@ -41,6 +41,11 @@ class IndexAdmin {
         try (InputStream definition = definition()) {
             client.indices().create(c -> c.index(name).withJson(definition));
         }
+        if (config.replicas() > 0) {
+            // A cluster of several nodes: each shard also lives on another node, so losing one loses nothing.
+            client.indices().putSettings(p -> p.index(name)
+                    .settings(s -> s.numberOfReplicas(String.valueOf(config.replicas()))));
+        }
         Log.infof("Created search index %s", name);
         return name;
     }

@@ -14,6 +14,10 @@ public interface SearchConfig {
     @WithDefault("500")
     int batchSize();
 
+    /** Replicas per shard: 0 on a single node, 1 or more on a cluster (the scale-out deployment). */
+    @WithDefault("0")
+    int replicas();
+
     /** How often the indexer looks at the outbox. */
     @WithDefault("1s")
     String indexerEvery();

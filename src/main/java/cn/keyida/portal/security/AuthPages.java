@@ -1,21 +1,57 @@
 package cn.keyida.portal.security;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
-/** {@code /login} needs a login, so visiting it starts the Keycloak code flow and then comes back. */
+/**
+ * {@code /login} checks that Keycloak answers, then sends the browser to {@code /login/start},
+ * which needs a login and so starts the code flow. While Keycloak is down visitors get a clear
+ * Chinese page instead of a browser error, and public pages keep working.
+ */
 @Path("/login")
 public class AuthPages {
 
+    private final IdentityProvider provider;
+
+    AuthPages(IdentityProvider provider) {
+        this.provider = provider;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance unavailable();
+    }
+
     @GET
-    @Authenticated
+    @PermitAll
     public Response login(@QueryParam("next") String next) {
-        // Only local paths: never an open redirect.
-        String target = next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-        return Response.seeOther(URI.create(target)).build();
+        if (provider.problem() != null) {
+            return Response.status(503).header("Retry-After", "60").type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.unavailable()).build();
+        }
+        return Response.seeOther(URI.create("/login/start?next=" + URLEncoder.encode(local(next), StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    @GET
+    @Path("/start")
+    @Authenticated
+    public Response start(@QueryParam("next") String next) {
+        return Response.seeOther(URI.create(local(next))).build();
+    }
+
+    /** Only local paths: never an open redirect. */
+    private static String local(String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
     }
 }

@@ -75,8 +75,7 @@ public class ErrorMappers {
         if (e.getMessage() != null && e.getMessage().startsWith("Failed to decode URL")) {
             return respond(uri, 400, "请求参数有误", "提交的内容不是有效的 UTF-8 文本，请检查后重试。");
         }
-        Log.errorf(e, "Unexpected error on %s", uri.getPath());
-        return respond(uri, 500, title(500), "服务器内部错误，请稍后重试。");
+        return unexpected(e, uri);
     }
 
     /**
@@ -99,8 +98,55 @@ public class ErrorMappers {
                 .anyMatch(f -> f.getClassName().endsWith("MapAsFormUrlEncodedProvider"))) {
             return respond(uri, 400, "请求参数有误", "提交的表单格式不正确，请刷新页面后重试。");
         }
+        return unexpected(e, uri);
+    }
+
+    /**
+     * Anything not mapped above. PostgreSQL unreachable (restarting, connections exhausted) is a
+     * 503 the user can retry: the transaction did not commit, so nothing was half-written. The rest
+     * is a bug: logged with its stack trace, and a 500 page without details.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        if (causedBy(e, OptimisticLockException.class) || causedBy(e, org.hibernate.StaleStateException.class)) {
+            // the same conflict as above, detected only at commit (wrapped by the transaction manager)
+            return optimisticLock(null, uri);
+        }
+        if (databaseUnavailable(e)) {
+            Log.warnf("Database unavailable on %s: %s", uri.getPath(), e);
+            return Response.fromResponse(respond(uri, 503, "服务暂时不可用",
+                    "数据库暂时无法连接，您的操作没有保存，请稍后重试。")).header("Retry-After", "10").build();
+        }
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(uri, 500, title(500), "服务器内部错误，请稍后重试。");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException s) {
+                String state = s.getSQLState() == null ? "" : s.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+                        || String.valueOf(s.getMessage()).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper

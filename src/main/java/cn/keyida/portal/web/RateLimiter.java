@@ -43,7 +43,7 @@ public class RateLimiter {
         if ("POST".equals(method) && path.equals("/my/needs")) {
             kind = "needs";
             limit = config.needsPerMinute();
-        } else if (path.equals("/login") || path.startsWith("/callback/")) {
+        } else if (path.equals("/login") || path.startsWith("/login/") || path.startsWith("/callback/")) {
             kind = "login";
             limit = config.loginPerMinute();
         } else if (path.equals("/search") || path.equals("/api/search") || path.equals("/api/suggest")
