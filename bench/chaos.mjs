@@ -113,6 +113,8 @@ function count(kind, outcome, status) {
   if (outcome !== 'ok') p[kind].codes[status] = (p[kind].codes[status] ?? 0) + 1;
 }
 
+const unauthorized = []; // when and why a token was refused: a logged-in user must not be thrown out
+
 function outcome(status) {
   if (status < 400) return 'ok';
   if (status === 503) return 'unavailable';
@@ -152,6 +154,7 @@ async function submitNeed(base, instance) {
     const r = await fetch(`${base}/my/needs`, { method: 'POST', redirect: 'manual', body, signal: AbortSignal.timeout(15000),
       headers: { Authorization: bearer, Cookie: c.cookie, 'Content-Type': `multipart/form-data; boundary=${boundary}` } });
     await r.arrayBuffer();
+    if (r.status === 401 && unauthorized.length < 20) unauthorized.push({ t: Math.round(now() - t0), phase, why: r.headers.get('www-authenticate') });
     const m = (r.headers.get('location') ?? '').match(/\/my\/needs\/(XQ-\d{8}-\d+)/);
     if (r.status === 303 && m) accepted.push(m[1]);
     return r.status;
@@ -437,5 +440,6 @@ console.log('\n  result  fault                expectation');
 for (const r of results) console.log(`  ${r.pass ? 'PASS' : 'FAIL'}    ${r.fault.padEnd(20)} ${r.expectation}`);
 const failed = results.filter((r) => !r.pass);
 console.log(`\n  ${results.length - failed.length}/${results.length} expectations met; ${accepted.length} needs accepted, ${final.lost} lost; ${((now() - t0) / 1000).toFixed(0)} s`);
-writeFileSync(resolve(OUT, 'summary.json'), JSON.stringify({ results, stats: Object.fromEntries(stats), samples }, null, 2));
+if (unauthorized.length) console.log('  401 answers (first 20):', JSON.stringify(unauthorized));
+writeFileSync(resolve(OUT, 'summary.json'), JSON.stringify({ results, stats: Object.fromEntries(stats), samples, unauthorized }, null, 2));
 process.exit(failed.length === 0 ? 0 : 1);

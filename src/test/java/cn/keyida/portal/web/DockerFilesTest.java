@@ -47,6 +47,25 @@ class DockerFilesTest {
     }
 
     @Test
+    void scaleOutOverlayHasTwoInstancesAThreeNodeClusterAndReplicas() throws Exception {
+        JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(DOCKER.resolve("compose.scale.yaml").toFile())
+                .get("services");
+        assertThat(services.fieldNames()).toIterable().contains("elasticsearch", "es2", "es3", "app", "app2", "lb");
+        for (String node : List.of("elasticsearch", "es2", "es3")) {
+            JsonNode env = services.get(node).get("environment");
+            assertThat(env.get("discovery.seed_hosts").asText()).isEqualTo("elasticsearch,es2,es3");
+            assertThat(env.get("node.name").asText()).isEqualTo(node);
+        }
+        for (String app : List.of("app", "app2")) {
+            JsonNode env = services.get(app).get("environment");
+            assertThat(env.get("QUARKUS_ELASTICSEARCH_HOSTS").asText()).isEqualTo("elasticsearch:9200,es2:9200,es3:9200");
+            assertThat(env.get("PORTAL_SEARCH_REPLICAS").asText()).isEqualTo("1");
+        }
+        // the same topology the local fault suite runs and attacks
+        assertThat(Files.readString(Path.of("portal"))).contains("-Dportal.search.replicas=1", "cluster.initial_master_nodes");
+    }
+
+    @Test
     void keycloakRealmIsTheOneTheLocalStackImports() throws Exception {
         JsonNode realm = new ObjectMapper().readTree(DOCKER.resolve("keycloak/keyida-realm.json").toFile());
         assertThat(realm.get("realm").asText()).isEqualTo("keyida");
