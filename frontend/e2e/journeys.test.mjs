@@ -196,3 +196,29 @@ test('5. keyboard only: the search form and the need form', async () => {
     assert.match(await page.textContent('.tracking-no'), /XQ-/);
   });
 });
+
+test('6. anonymous: the policy calculator explains each condition, and a higher R&D ratio changes the answer', async () => {
+  await journey('policy-calculator', browser, async (open) => {
+    const page = await open();
+    await page.goto('/');
+    await Promise.all([page.waitForURL(/\/matching$/), page.click('a[href="/matching"] >> nth=0')]);
+    await expectAccessible(page, 'policy calculator');
+    await page.check('input[name="qualifications"][value="科技型中小企业"]');
+    await page.selectOption('#f-district', '利州区');
+    await page.fill('#f-rdRatio', '2');
+    await Promise.all([page.waitForURL(/rdRatio=2/), page.click('button:has-text("开始测算")')]);
+    const nearly = page.locator('article[data-slug="pol-sc-jili-yanfa-touru-houbuzhu"]');
+    assert.equal(await nearly.count(), 1);
+    assert.match(await page.locator('section[aria-labelledby="h-nearly"]').textContent(), /激励企业加大研发投入/);
+    const unmet = nearly.locator('tr.check-NOT_MET');
+    assert.match(await unmet.textContent(), /研发费用占营业收入比例不低于 3%.*不符合.*研发投入占比：2%/s);
+    assert.match(await page.locator('section[aria-labelledby="h-eligible"]').textContent(), /科技型中小企业研发费用/);
+    await expectAccessible(page, 'calculator results');
+    await screenshot(page, 'policy-calculator');
+
+    await page.fill('#f-rdRatio', '3.5');
+    await Promise.all([page.waitForURL(/rdRatio=3\.5/), page.click('button:has-text("开始测算")')]);
+    const eligible = page.locator('section[aria-labelledby="h-eligible"] article[data-slug="pol-sc-jili-yanfa-touru-houbuzhu"]');
+    assert.equal(await eligible.count(), 1);
+  });
+});

@@ -8,6 +8,7 @@ import cn.keyida.portal.content.ContentStatus;
 import cn.keyida.portal.content.ContentType;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.mail.MailOutbox;
+import cn.keyida.portal.search.SearchOutbox;
 import cn.keyida.portal.support.Enterprises;
 import cn.keyida.portal.support.UserSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -217,6 +218,9 @@ class MatchingTest {
             item.region = "广元市";
             item.status = published ? ContentStatus.PUBLISHED : ContentStatus.DRAFT;
             item.persist();
+            if (published) {
+                SearchOutbox.enqueue(slug); // as every published item: the index must not miss it
+            }
             return item.id;
         });
     }

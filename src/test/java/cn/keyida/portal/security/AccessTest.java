@@ -1,9 +1,11 @@
 package cn.keyida.portal.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
+import cn.keyida.portal.support.Enterprises;
 import cn.keyida.portal.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +42,19 @@ class AccessTest {
                 .then().statusCode(200).body(containsString("王建国"));
         given().auth().oauth2(Tokens.accessToken("staff1")).redirects().follow(false)
                 .get("/my").then().statusCode(403);
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        Enterprises.enterpriseA();
+        String before = given().auth().oauth2(Tokens.accessToken("enterprise1")).get("/my/profile").asString();
+        given().auth().oauth2(Tokens.accessToken("enterprise1")).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("name", "跨站伪造的企业名称").formParam("creditCode", "914403001922038216")
+                .post("/my/profile").then().statusCode(400);
+        String after = given().auth().oauth2(Tokens.accessToken("enterprise1")).get("/my/profile").asString();
+        assertThat(after).doesNotContain("跨站伪造的企业名称");
+        assertThat(before).doesNotContain("跨站伪造的企业名称");
     }
 
     @Test
