@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -74,18 +73,23 @@ public class PortalMain implements QuarkusApplication {
     }
 
     private int importFile(Path file) throws Exception {
-        ContentImport.Report report;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            report = contentImport.importJsonl(reader, "命令行导入");
-        } catch (NoSuchFileException e) {
+        if (!Files.isReadable(file)) {
             System.err.println("文件不存在：" + file);
             return 2;
         }
+        long[] pending = new long[1];
+        ContentImport.Report report = indexer.withRefreshPaused(() -> {
+            ContentImport.Report r;
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                r = contentImport.importJsonl(reader, "命令行导入");
+            }
+            pending[0] = awaitIndexed();
+            return r;
+        });
         report.errors().forEach(e -> System.out.printf("第 %d 行：%s%n", e.line(), e.reason()));
         System.out.println(report.summary());
-        long pending = awaitIndexed();
-        if (pending > 0) {
-            System.out.printf("尚有 %d 条变更未同步到搜索索引（Elasticsearch 不可用？），应用运行时会自动重试%n", pending);
+        if (pending[0] > 0) {
+            System.out.printf("尚有 %d 条变更未同步到搜索索引（Elasticsearch 不可用？），应用运行时会自动重试%n", pending[0]);
         } else {
             System.out.println("已全部同步到搜索索引");
         }

@@ -61,6 +61,11 @@ class IndexAdmin {
         });
     }
 
+    /** "-1" stops periodic refreshes (bulk loading), "1s" is the index definition's value. */
+    void refreshInterval(String interval) throws IOException {
+        client.indices().putSettings(p -> p.index(config.alias()).settings(s -> s.refreshInterval(t -> t.time(interval))));
+    }
+
     void delete(String index) throws IOException {
         client.indices().delete(d -> d.index(index));
     }

@@ -122,6 +122,40 @@ public class SearchIndexer {
         return done;
     }
 
+    /**
+     * Runs a bulk load (the command-line import) with the index's periodic refresh paused, so
+     * Elasticsearch spends its time indexing instead of opening small segments; refreshes once at
+     * the end. Without Elasticsearch the load still runs: the outbox keeps the changes.
+     */
+    public <T> T withRefreshPaused(java.util.concurrent.Callable<T> load) throws Exception {
+        boolean paused = false;
+        if (ensureIndex()) {
+            try {
+                admin.refreshInterval("-1");
+                paused = true;
+            } catch (IOException | RuntimeException e) {
+                Log.warnf("Could not pause index refreshes (%s); importing anyway", e.toString());
+            }
+        }
+        try {
+            return load.call();
+        } finally {
+            if (paused) {
+                resumeRefresh();
+            }
+        }
+    }
+
+    /** Back to the definition's interval; also run once per process, in case a bulk load died paused. */
+    private void resumeRefresh() {
+        try {
+            admin.refreshInterval("1s");
+            admin.refresh();
+        } catch (IOException | RuntimeException e) {
+            Log.warnf("Could not resume index refreshes (%s); the next start of the app resumes them", e.toString());
+        }
+    }
+
     /** Creates the first index and alias when there is none, then queues every published item. */
     boolean ensureIndex() {
         if (indexReady) {
@@ -145,6 +179,7 @@ public class SearchIndexer {
                 }
             });
             indexReady = true;
+            resumeRefresh();
         } catch (RuntimeException e) {
             Log.warnf("Search index not ready: %s", e.getMessage());
         }
