@@ -70,8 +70,4 @@ public class EnterpriseMessage extends PanacheEntityBase {
         return find("from EnterpriseMessage m join fetch m.item where m.subject = ?1 order by m.createdAt desc, m.id desc",
                 subject).page(0, limit).list();
     }
-
-    public static long unread(String subject) {
-        return count("subject = ?1 and readAt is null", subject);
-    }
 }

@@ -22,8 +22,6 @@ public record Facts(String district, String industry, Set<String> qualifications
                 p.rdRatio, p.registeredOn);
     }
 
-    public static final Facts NONE = new Facts(null, null, Set.of(), null, null, null, null);
-
     /** Revenue bands of the profile form as [low, high) in 万元; high null = no upper bound. */
     static BigDecimal[] revenueRange(String band) {
         int i = band == null ? -1 : EnterpriseProfile.REVENUE_BANDS.indexOf(band);

@@ -67,10 +67,11 @@ public class MatchingPages {
             return Response.ok(Templates.matches(new View("/matching", false, false, Map.of(), Set.of(), Map.of(),
                     null, MatchingService.today()), OPTIONS)).build();
         }
-        return calculate(matching, "/matching", false, true, q);
+        return calculate(matching, "/matching", false, false, q);
     }
 
-    static Response calculate(MatchingService matching, String action, boolean personal, boolean whatIf, MultivaluedMap<String, String> q) {
+    static Response calculate(MatchingService matching, String action, boolean personal, boolean whatIf,
+            MultivaluedMap<String, String> q) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String k : List.of("district", "industry", "employees", "revenueBand", "rdRatio", "registeredOn")) {
             String v = q.getFirst(k);

@@ -67,7 +67,7 @@ class MatcherTest {
         e.minRdRatio = new BigDecimal("3");
         e.minYears = 1;
         e.minRevenue = new BigDecimal("500");
-        Matcher.Evaluation ev = Matcher.evaluate(e, Facts.NONE, TODAY);
+        Matcher.Evaluation ev = Matcher.evaluate(e, new Facts(null, null, Set.of(), null, null, null, null), TODAY);
         assertThat(ev.checks()).extracting(Matcher.Check::outcome).containsOnly(Matcher.Outcome.UNKNOWN);
         assertThat(ev.checks()).extracting(Matcher.Check::detail)
                 .contains("未填写所在区县", "未填写研发投入占比", "未填写成立日期", "未填写营业收入区间");
