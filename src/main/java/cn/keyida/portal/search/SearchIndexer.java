@@ -33,6 +33,7 @@ public class SearchIndexer {
 
     /** Any constant: serialises index bootstrapping across app instances. */
     private static final long BOOTSTRAP_LOCK = 0x6b65796964614cL;
+    private static final long DRAIN_LOCK = 0x6b65796964610002L;
 
     private final ElasticsearchClient client;
     private final SearchConfig config;
@@ -187,6 +188,13 @@ public class SearchIndexer {
     }
 
     private int processBatch() {
+        // One batch at a time across all instances: two instances indexing two edits of one item
+        // concurrently could let the older document reach Elasticsearch last (found by ./portal chaos).
+        // Whoever holds the lock drains every due row, ours included.
+        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:k)").setParameter("k", DRAIN_LOCK)
+                .getSingleResult()) {
+            return 0;
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select id, content_slug, attempts from search_outbox
