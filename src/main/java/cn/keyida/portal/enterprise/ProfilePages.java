@@ -37,7 +37,7 @@ public class ProfilePages {
 
     public record Options(List<String> districts, List<String> qualifications, List<String> revenueBands) {}
 
-    static final Options OPTIONS = new Options(EnterpriseProfile.DISTRICTS, EnterpriseProfile.QUALIFICATIONS,
+    public static final Options OPTIONS = new Options(EnterpriseProfile.DISTRICTS, EnterpriseProfile.QUALIFICATIONS,
             EnterpriseProfile.REVENUE_BANDS);
 
     @CheckedTemplate
@@ -50,22 +50,11 @@ public class ProfilePages {
     public TemplateInstance form(@QueryParam("saved") boolean saved, @QueryParam("next") String next) {
         EnterpriseProfile p = QuarkusTransaction.requiringNew().call(() ->
                 EnterpriseProfile.findBySubject(viewer.subject()).orElse(null));
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> values;
         if (p != null) {
-            values.put("name", p.name);
-            values.put("creditCode", p.creditCode);
-            values.put("district", p.district);
-            values.put("industry", p.industry);
-            values.put("contactPerson", p.contactPerson);
-            values.put("mobile", p.mobile);
-            values.put("email", p.email);
-            values.put("employees", p.employees == null ? "" : p.employees.toString());
-            values.put("revenueBand", p.revenueBand == null ? "" : p.revenueBand);
-            values.put("rdRatio", p.rdRatio == null ? "" : p.rdRatio.toPlainString());
-            values.put("registeredOn", p.registeredOn == null ? "" : p.registeredOn.toString());
-            values.put("policyMail", String.valueOf(p.policyMail));
-            values.put("version", String.valueOf(p.version));
+            values = values(p);
         } else {
+            values = new LinkedHashMap<>();
             values.put("contactPerson", viewer.displayName());
         }
         return Templates.profile(values, p == null ? List.of() : p.qualifications, Map.of(), OPTIONS, saved,
@@ -92,6 +81,25 @@ public class ProfilePages {
         }
         String next = safeNext(form.getFirst("next"));
         return Response.seeOther(URI.create(next != null ? next : "/my/profile?saved=true")).build();
+    }
+
+    /** The profile as form values (also what the policy calculator starts from). */
+    public static Map<String, String> values(EnterpriseProfile p) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", p.name);
+        values.put("creditCode", p.creditCode);
+        values.put("district", p.district);
+        values.put("industry", p.industry);
+        values.put("contactPerson", p.contactPerson);
+        values.put("mobile", p.mobile);
+        values.put("email", p.email);
+        values.put("employees", p.employees == null ? "" : p.employees.toString());
+        values.put("revenueBand", p.revenueBand == null ? "" : p.revenueBand);
+        values.put("rdRatio", p.rdRatio == null ? "" : p.rdRatio.toPlainString());
+        values.put("registeredOn", p.registeredOn == null ? "" : p.registeredOn.toString());
+        values.put("policyMail", String.valueOf(p.policyMail));
+        values.put("version", String.valueOf(p.version));
+        return values;
     }
 
     /** Only local paths: never an open redirect. */

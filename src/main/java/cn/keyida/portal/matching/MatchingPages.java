@@ -1,6 +1,8 @@
 package cn.keyida.portal.matching;
 
 import cn.keyida.portal.enterprise.EnterpriseProfile;
+import cn.keyida.portal.enterprise.ProfilePages;
+import cn.keyida.portal.needs.Sla;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
 import cn.keyida.portal.web.FieldErrors;
@@ -43,10 +45,8 @@ public class MatchingPages {
         this.matching = matching;
     }
 
-    public record Options(List<String> districts, List<String> qualifications, List<String> revenueBands) {}
-
-    static final Options OPTIONS = new Options(EnterpriseProfile.DISTRICTS, EnterpriseProfile.QUALIFICATIONS,
-            EnterpriseProfile.REVENUE_BANDS);
+    /** The profile form's choices: the calculator asks the same questions. */
+    static final ProfilePages.Options OPTIONS = ProfilePages.OPTIONS;
 
     /** What the page shows: the values used, and the results (null before the first calculation). */
     public record View(String action, boolean personal, boolean whatIf, Map<String, String> values,
@@ -54,7 +54,7 @@ public class MatchingPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance matches(View view, Options options);
+        static native TemplateInstance matches(View view, ProfilePages.Options options);
 
         static native TemplateInstance messages(List<EnterpriseMessage> messages);
     }
@@ -65,7 +65,7 @@ public class MatchingPages {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         if (q.isEmpty()) {
             return Response.ok(Templates.matches(new View("/matching", false, false, Map.of(), Set.of(), Map.of(),
-                    null, MatchingService.today()), OPTIONS)).build();
+                    null, Sla.today()), OPTIONS)).build();
         }
         return calculate(matching, "/matching", false, false, q);
     }
@@ -78,7 +78,7 @@ public class MatchingPages {
             values.put(k, v == null ? "" : v.strip());
         }
         Set<String> quals = new HashSet<>(q.get("qualifications") == null ? List.of() : q.get("qualifications"));
-        LocalDate today = MatchingService.today();
+        LocalDate today = Sla.today();
         try {
             Facts facts = facts(values, quals);
             return Response.ok(Templates.matches(new View(action, personal, whatIf, values, quals, Map.of(),
@@ -166,14 +166,8 @@ public class MatchingPages {
             if (p == null) {
                 return Response.seeOther(java.net.URI.create("/my/profile?next=/my/matches")).build();
             }
-            Map<String, String> values = new LinkedHashMap<>();
-            values.put("district", p.district);
-            values.put("industry", p.industry);
-            values.put("employees", p.employees == null ? "" : p.employees.toString());
-            values.put("revenueBand", p.revenueBand == null ? "" : p.revenueBand);
-            values.put("rdRatio", p.rdRatio == null ? "" : p.rdRatio.toPlainString());
-            values.put("registeredOn", p.registeredOn == null ? "" : p.registeredOn.toString());
-            LocalDate today = MatchingService.today();
+            Map<String, String> values = ProfilePages.values(p);
+            LocalDate today = Sla.today();
             return Response.ok(Templates.matches(new View("/my/matches", true, false, values,
                     Set.copyOf(p.qualifications), Map.of(), matching.match(Facts.of(p), today), today), OPTIONS)).build();
         }

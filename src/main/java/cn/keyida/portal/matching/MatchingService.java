@@ -6,6 +6,7 @@ import cn.keyida.portal.content.ContentStatus;
 import cn.keyida.portal.content.ContentType;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.mail.MailOutbox;
+import cn.keyida.portal.needs.Sla;
 import cn.keyida.portal.web.Canonical;
 import cn.keyida.portal.web.FieldErrors;
 import io.quarkus.logging.Log;
@@ -15,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +30,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class MatchingService {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int DEADLINE_NOTICE_DAYS = 7;
     static final int EXPIRY_NOTICE_DAYS = 30;
 
@@ -38,10 +37,6 @@ public class MatchingService {
 
     MatchingService(Canonical canonical) {
         this.canonical = canonical;
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(CHINA);
     }
 
     public record Match(ContentItem item, Eligibility rule, Matcher.Evaluation evaluation) {}
@@ -90,7 +85,7 @@ public class MatchingService {
 
     /** Same transaction as the publication or edit: newly qualifying enterprises are told once per item. */
     void onPublished(@Observes ContentPublished event) {
-        Eligibility.forItem(event.contentId()).ifPresent(rule -> notifyQualifying(rule, today()));
+        Eligibility.forItem(event.contentId()).ifPresent(rule -> notifyQualifying(rule, Sla.today()));
     }
 
     /**
@@ -128,7 +123,7 @@ public class MatchingService {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledReminders() {
         try {
-            Log.infof("Policy matching: %d reminders sent", remind(today()));
+            Log.infof("Policy matching: %d reminders sent", remind(Sla.today()));
         } catch (RuntimeException e) {
             Log.errorf(e, "Policy matching reminders failed; they run again tomorrow");
         }
@@ -274,7 +269,7 @@ public class MatchingService {
             rule.persist();
         }
         rule.flush();
-        notifyQualifying(rule, today());
+        notifyQualifying(rule, Sla.today());
         return rule;
     }
 

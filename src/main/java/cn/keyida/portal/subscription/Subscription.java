@@ -48,6 +48,11 @@ public class Subscription extends BaseEntity {
     @Column(name = "last_sent_at")
     public Instant lastSentAt;
 
+    /** Immediate ones whenever there is news; daily and weekly ones a period after the last digest. */
+    boolean isDue(Instant asOf) {
+        return frequency == Frequency.IMMEDIATE || !watermark.plus(frequency.period).isAfter(asOf);
+    }
+
     public SearchQuery search() {
         return SearchQuery.fromUrlQuery(query);
     }

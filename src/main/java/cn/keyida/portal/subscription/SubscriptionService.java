@@ -3,7 +3,7 @@ package cn.keyida.portal.subscription;
 import cn.keyida.portal.content.ContentItem;
 import cn.keyida.portal.content.ContentStatus;
 import cn.keyida.portal.mail.MailOutbox;
-import cn.keyida.portal.matching.MatchingService;
+import cn.keyida.portal.needs.Sla;
 import cn.keyida.portal.search.SearchQuery;
 import cn.keyida.portal.search.SearchService;
 import cn.keyida.portal.search.SearchUnavailableException;
@@ -129,7 +129,7 @@ public class SubscriptionService {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledReminders() {
         try {
-            Log.infof("Subscriptions: %d deadline reminders queued", remind(MatchingService.today()));
+            Log.infof("Subscriptions: %d deadline reminders queued", remind(Sla.today()));
         } catch (RuntimeException e) {
             Log.errorf(e, "Subscription reminders failed; they run again tomorrow");
         }
@@ -141,9 +141,7 @@ public class SubscriptionService {
      */
     public int deliverDue(Instant asOf) {
         List<Long> due = QuarkusTransaction.requiringNew().call(() -> Subscription.<Subscription>listAll().stream()
-                .filter(s -> s.frequency == Subscription.Frequency.IMMEDIATE
-                        || !s.watermark.plus(s.frequency.period).isAfter(asOf))
-                .map(s -> s.id).toList());
+                .filter(s -> s.isDue(asOf)).map(s -> s.id).toList());
         int mails = 0;
         for (Long id : due) {
             try {
@@ -163,8 +161,7 @@ public class SubscriptionService {
                 .createNativeQuery("select id from subscription where id = :id for update skip locked")
                 .setParameter("id", id).getResultList().isEmpty();
         Subscription s = claimed ? Subscription.findById(id) : null;
-        if (s == null || (s.frequency != Subscription.Frequency.IMMEDIATE
-                && s.watermark.plus(s.frequency.period).isAfter(asOf))) {
+        if (s == null || !s.isDue(asOf)) { // another instance may have sent it meanwhile
             return false;
         }
         Instant upTo = safeUpperBound();
