@@ -61,6 +61,7 @@ public class Reindexer {
                 count += page.size();
                 after = page.get(page.size() - 1).id();
             }
+            admin.forceMerge(index);
             client.indices().refresh(r -> r.index(index));
             admin.switchAlias(index, previous);
             // Edits committed during the rebuild may have reached only the old index: queue them again.

@@ -125,8 +125,8 @@ public class SearchIndexer {
 
     /**
      * Runs a bulk load (the command-line import) with the index's periodic refresh paused, so
-     * Elasticsearch spends its time indexing instead of opening small segments; refreshes once at
-     * the end. Without Elasticsearch the load still runs: the outbox keeps the changes.
+     * Elasticsearch spends its time indexing instead of opening small segments; merges the segments
+     * and refreshes once at the end. Without Elasticsearch the load still runs: the outbox keeps the changes.
      */
     public <T> T withRefreshPaused(java.util.concurrent.Callable<T> load) throws Exception {
         boolean paused = false;
@@ -139,11 +139,25 @@ public class SearchIndexer {
             }
         }
         try {
-            return load.call();
+            T result = load.call();
+            if (paused) {
+                mergeSegments();
+            }
+            return result;
         } finally {
             if (paused) {
                 resumeRefresh();
             }
+        }
+    }
+
+    private void mergeSegments() {
+        try {
+            for (String index : admin.aliasedIndexes()) {
+                admin.forceMerge(index);
+            }
+        } catch (IOException | RuntimeException e) {
+            Log.warnf("Could not merge the index segments (%s); searches are correct, a little slower", e.toString());
         }
     }
 
