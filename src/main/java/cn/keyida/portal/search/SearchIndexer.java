@@ -6,8 +6,10 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.time.Duration;
@@ -45,6 +47,7 @@ public class SearchIndexer {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean indexReady;
+    private volatile boolean stopping;
 
     SearchIndexer(ElasticsearchClient client, SearchConfig config, IndexAdmin admin,
             SearchDocumentSource source, EntityManager em, ManagedExecutor executor,
@@ -94,17 +97,27 @@ public class SearchIndexer {
         }
     }
 
+    /** At shutdown the running batch finishes (5 s at most); the rows left stay in the outbox for the next start. */
+    void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        for (int i = 0; i < 50 && running.get(); i++) {
+            Thread.sleep(100);
+        }
+    }
+
     private void runGuarded() {
-        if (!running.compareAndSet(false, true)) {
+        if (stopping || !running.compareAndSet(false, true)) {
             return;
         }
         try {
             do {
                 again.set(false);
                 drain();
-            } while (again.get());
+            } while (again.get() && !stopping);
         } catch (RuntimeException e) {
-            Log.warnf("Search indexer will retry: %s", e.getMessage());
+            if (!stopping) {
+                Log.warnf("Search indexer will retry: %s", e.getMessage());
+            }
         } finally {
             running.set(false);
         }
@@ -117,7 +130,7 @@ public class SearchIndexer {
         }
         int done = 0;
         int n;
-        while ((n = QuarkusTransaction.requiringNew().call(this::processBatch)) > 0) {
+        while (!stopping && (n = QuarkusTransaction.requiringNew().call(this::processBatch)) > 0) {
             done += n;
         }
         return done;

@@ -107,6 +107,8 @@ public class SearchService {
                     .query(buildQuery(query, loose))
                     .from((query.page() - 1) * query.size())
                     .size(query.size())
+                    // Result lists show the highlighted passage, never the whole body: leave it in the index.
+                    .source(src -> src.filter(f -> f.excludes("body")))
                     .trackTotalHits(t -> t.enabled(true))
                     .highlight(h -> h.encoder(HighlighterEncoder.Html)
                             .preTags("<mark>").postTags("</mark>")
