@@ -124,12 +124,20 @@ public class PortalMain implements QuarkusApplication {
         return failed == 0 ? 0 : 1;
     }
 
-    /** Drains the outbox (other threads may hold some rows) until it is empty or 60 s have passed. */
+    /**
+     * Drains the outbox (other threads may hold some rows) until it is empty, or until 60 s pass
+     * without progress (Elasticsearch down): a large import keeps going as long as indexing does.
+     */
     private long awaitIndexed() throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         long pending;
+        long last = Long.MAX_VALUE;
         while ((pending = QuarkusTransaction.requiringNew().call(SearchOutbox::pending)) > 0
                 && System.nanoTime() < deadline) {
+            if (pending < last) {
+                last = pending;
+                deadline = System.nanoTime() + 60_000_000_000L;
+            }
             indexer.drain();
             Thread.sleep(200);
         }
