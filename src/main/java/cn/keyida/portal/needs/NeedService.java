@@ -72,21 +72,23 @@ public class NeedService {
     public Need submit(EnterpriseProfile profile, Submission s, List<Upload> uploads, Actor actor) {
         NeedValidation.check(s);
         List<NeedValidation.CheckedUpload> files = NeedValidation.checkUploads(uploads, config);
-        String trackingNo = QuarkusTransaction.requiringNew().call(() -> {
-            NeedCategory.<NeedCategory>findByIdOptional(s.category()).filter(c -> c.active)
+        Numbered numbered = QuarkusTransaction.requiringNew().call(() -> {
+            NeedCategory category = NeedCategory.<NeedCategory>findByIdOptional(s.category()).filter(c -> c.active)
                     .orElseThrow(() -> new InvalidInputException("请选择需求类别"));
-            return nextTrackingNo();
+            LocalDate acceptDue = sla.calendar().addWorkingDays(Sla.today(), category.acceptDays);
+            return new Numbered(nextTrackingNo(), acceptDue); // the counter row is locked from here to the commit
         });
-        return QuarkusTransaction.requiringNew().call(() -> store(profile, s, files, actor, trackingNo));
+        return QuarkusTransaction.requiringNew().call(() -> store(profile, s, files, actor, numbered));
     }
 
+    private record Numbered(String trackingNo, LocalDate acceptDue) {}
+
     private Need store(EnterpriseProfile profile, Submission s, List<NeedValidation.CheckedUpload> files, Actor actor,
-            String trackingNo) {
-        NeedCategory category = em.find(NeedCategory.class, s.category());
+            Numbered numbered) {
         Need need = new Need();
-        need.trackingNo = trackingNo;
+        need.trackingNo = numbered.trackingNo();
         need.enterprise = em.getReference(EnterpriseProfile.class, profile.id);
-        need.category = category;
+        need.category = em.getReference(NeedCategory.class, s.category());
         need.title = s.title().strip();
         need.description = s.description().strip();
         need.expectedOutcome = s.expectedOutcome() == null ? "" : s.expectedOutcome().strip();
@@ -94,7 +96,7 @@ public class NeedService {
         need.wantedBy = s.wantedBy();
         need.status = NeedStatus.SUBMITTED;
         need.submittedAt = Instant.now();
-        need.acceptDue = sla.calendar().addWorkingDays(Sla.today(), category.acceptDays);
+        need.acceptDue = numbered.acceptDue();
         need.persist();
         for (NeedValidation.CheckedUpload f : files) {
             NeedAttachment a = new NeedAttachment();
