@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -119,10 +120,7 @@ public class MyNeedPages {
     @Path("/needs")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submit(@BeanParam NeedForm form) {
-        EnterpriseProfile profile = profile();
-        if (profile == null) {
-            return Response.seeOther(URI.create("/my/profile?next=/my/needs/new")).build();
-        }
+        Optional<Need> need;
         try {
             FieldErrors.Builder e = new FieldErrors.Builder();
             BigDecimal budget = parseBudget(form.budget, e);
@@ -130,11 +128,16 @@ public class MyNeedPages {
             e.throwIfAny();
             NeedService.Submission s = new NeedService.Submission(form.category, form.title, form.description,
                     form.expectedOutcome, budget, wantedBy, "on".equals(form.consent) || "true".equals(form.consent));
-            Need need = needs.submit(profile, s, uploads(form.files), actor());
-            return Response.seeOther(URI.create("/my/needs/" + need.trackingNo + "?submitted=true")).build();
+            need = needs.submit(viewer.subject(), s, uploads(form.files), actor());
         } catch (FieldErrors e) {
-            return Response.status(400).entity(Templates.form(categories(), form.values(), e.errors(), profile)).build();
+            EnterpriseProfile profile = profile();
+            need = Optional.empty();
+            if (profile != null) {
+                return Response.status(400).entity(Templates.form(categories(), form.values(), e.errors(), profile)).build();
+            }
         }
+        return need.map(n -> Response.seeOther(URI.create("/my/needs/" + n.trackingNo + "?submitted=true")))
+                .orElseGet(() -> Response.seeOther(URI.create("/my/profile?next=/my/needs/new"))).build();
     }
 
     @GET

@@ -12,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +24,9 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * The need workflow. Every state change is checked against the state machine (409 with the reason
@@ -52,11 +58,13 @@ public class NeedService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
+    private final DataSource dataSource;
     private final Sla sla;
     private final NeedsConfig config;
 
-    NeedService(EntityManager em, Sla sla, NeedsConfig config) {
+    NeedService(EntityManager em, DataSource dataSource, Sla sla, NeedsConfig config) {
         this.em = em;
+        this.dataSource = dataSource;
         this.sla = sla;
         this.config = config;
     }
@@ -64,29 +72,39 @@ public class NeedService {
     // ------------------------------------------------------------------ enterprise
 
     /**
-     * Stores a need in one transaction. Its tracking number is taken before, in a short transaction of
-     * its own: the day's counter row is then locked for an instant instead of until the need commits
-     * (with 32 concurrent submissions that lock was the bottleneck, see docs/BENCHMARKS.md). A need
-     * that fails to store after that leaves a gap in the day's numbers.
+     * Stores a need of the enterprise with this login; empty when it has no profile yet. A short
+     * read-only transaction finds the profile, checks the category and computes the acceptance
+     * deadline. The tracking number is then taken by one statement that commits on its own, so the
+     * day's counter row is locked for microseconds instead of for a transaction's round trips (with
+     * 32 concurrent submissions that lock was the bottleneck, see docs/BENCHMARKS.md). The need is
+     * stored in a transaction of its own; one that fails to store leaves a gap in the day's numbers.
      */
-    public Need submit(EnterpriseProfile profile, Submission s, List<Upload> uploads, Actor actor) {
+    public Optional<Need> submit(String subject, Submission s, List<Upload> uploads, Actor actor) {
         NeedValidation.check(s);
         List<NeedValidation.CheckedUpload> files = NeedValidation.checkUploads(uploads, config);
-        Numbered numbered = QuarkusTransaction.requiringNew().call(() -> {
+        Applicant applicant = QuarkusTransaction.requiringNew().call(() -> {
+            EnterpriseProfile profile = EnterpriseProfile.findBySubject(subject).orElse(null);
+            if (profile == null) {
+                return null;
+            }
             NeedCategory category = NeedCategory.<NeedCategory>findByIdOptional(s.category()).filter(c -> c.active)
                     .orElseThrow(() -> new InvalidInputException("请选择需求类别"));
-            LocalDate acceptDue = sla.calendar().addWorkingDays(Sla.today(), category.acceptDays);
-            return new Numbered(nextTrackingNo(), acceptDue); // the counter row is locked from here to the commit
+            return new Applicant(profile, sla.calendar().addWorkingDays(Sla.today(), category.acceptDays));
         });
-        return QuarkusTransaction.requiringNew().call(() -> store(profile, s, files, actor, numbered));
+        if (applicant == null) {
+            return Optional.empty();
+        }
+        String trackingNo = QuarkusTransaction.suspendingExisting().call(this::nextTrackingNo);
+        return Optional.of(QuarkusTransaction.requiringNew().call(
+                () -> store(applicant.profile(), s, files, actor, trackingNo, applicant.acceptDue())));
     }
 
-    private record Numbered(String trackingNo, LocalDate acceptDue) {}
+    private record Applicant(EnterpriseProfile profile, LocalDate acceptDue) {}
 
     private Need store(EnterpriseProfile profile, Submission s, List<NeedValidation.CheckedUpload> files, Actor actor,
-            Numbered numbered) {
+            String trackingNo, LocalDate acceptDue) {
         Need need = new Need();
-        need.trackingNo = numbered.trackingNo();
+        need.trackingNo = trackingNo;
         need.enterprise = em.getReference(EnterpriseProfile.class, profile.id);
         need.category = em.getReference(NeedCategory.class, s.category());
         need.title = s.title().strip();
@@ -96,7 +114,7 @@ public class NeedService {
         need.wantedBy = s.wantedBy();
         need.status = NeedStatus.SUBMITTED;
         need.submittedAt = Instant.now();
-        need.acceptDue = numbered.acceptDue();
+        need.acceptDue = acceptDue;
         need.persist();
         for (NeedValidation.CheckedUpload f : files) {
             NeedAttachment a = new NeedAttachment();
@@ -438,16 +456,24 @@ public class NeedService {
         return token;
     }
 
+    /** Must run outside any transaction: the statement commits on its own. */
     private String nextTrackingNo() {
-        // The counter row stays locked until this commit: do not wait for the disk. Safe, because the
-        // need's own commit is durable and comes later in the log; a crash before it loses both.
-        em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
         LocalDate today = Sla.today();
-        int n = ((Number) em.createNativeQuery("""
-                insert into need_number (day, last) values (:d, 1)
-                on conflict (day) do update set last = need_number.last + 1 returning last""")
-                .setParameter("d", today).getSingleResult()).intValue();
-        return "XQ-%s-%04d".formatted(today.format(DAY), n);
+        // Asynchronous commit: the counter step need not wait for the disk, because the need's own
+        // commit is durable and comes later in the log; a crash before it loses both.
+        String sql = """
+                with async as (select set_config('synchronous_commit', 'off', true))
+                insert into need_number (day, last) select ?, 1 from async
+                on conflict (day) do update set last = need_number.last + 1 returning last""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setObject(1, today);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return "XQ-%s-%04d".formatted(today.format(DAY), rs.getInt(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take a tracking number", e);
+        }
     }
 
     private static Need load(long id, long version) {

@@ -27,9 +27,9 @@ class PersonalDataTest {
     @Test
     void exportContainsEverythingAndDeleteRemovesThePersonalData() {
         EnterpriseProfile b = Enterprises.enterpriseB();
-        Need need = needs.submit(b, new NeedService.Submission("TECH", "个人信息测试需求", "联系人手机 13900001111", "",
+        Need need = needs.submit(b.subject, new NeedService.Submission("TECH", "个人信息测试需求", "联系人手机 13900001111", "",
                 BigDecimal.ONE, null, true), List.of(new NeedService.Upload("营业执照.pdf",
-                "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))), new NeedService.Actor("enterprise2", "李红梅"));
+                "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))), new NeedService.Actor("enterprise2", "李红梅")).orElseThrow();
         UserSession session = new UserSession("enterprise2");
         session.request().get("/my/data/export.json").then().statusCode(200)
                 .header("Content-Disposition", containsString("attachment"))

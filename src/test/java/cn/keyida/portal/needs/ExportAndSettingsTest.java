@@ -75,7 +75,7 @@ class ExportAndSettingsTest {
 
     private Need submit(String title) {
         EnterpriseProfile a = Enterprises.enterpriseA();
-        return needs.submit(a, new NeedService.Submission("TECH", title, "描述", "", BigDecimal.ONE, null, true), List.of(),
-                new NeedService.Actor("enterprise1", "王建国"));
+        return needs.submit(a.subject, new NeedService.Submission("TECH", title, "描述", "", BigDecimal.ONE, null, true), List.of(),
+                new NeedService.Actor("enterprise1", "王建国")).orElseThrow();
     }
 }

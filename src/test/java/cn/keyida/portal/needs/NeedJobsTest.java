@@ -89,8 +89,8 @@ class NeedJobsTest {
 
     private Need submitted(String title) {
         EnterpriseProfile profile = Enterprises.enterpriseA();
-        return needs.submit(profile, new NeedService.Submission("POLICY", title, "描述", "", BigDecimal.TEN, null, true),
-                List.of(), new NeedService.Actor("enterprise1", "王建国"));
+        return needs.submit(profile.subject, new NeedService.Submission("POLICY", title, "描述", "", BigDecimal.TEN, null, true),
+                List.of(), new NeedService.Actor("enterprise1", "王建国")).orElseThrow();
     }
 
     private static void day(LocalDate date, CalendarDay.Kind kind) {

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The day's tracking numbers are taken in a transaction of their own (NeedService.submit). */
+/** The day's tracking numbers are taken by a statement that commits on its own (NeedService.submit). */
 @QuarkusTest
 class TrackingNumberTest {
 
@@ -25,13 +25,13 @@ class TrackingNumberTest {
     NeedService needs;
 
     @Test
-    void concurrentSubmissionsGetDistinctConsecutiveNumbersAndARejectedOneTakesNone() throws Exception {
+    void concurrentSubmissionsGetDistinctConsecutiveNumbersAndRejectedOnesTakeNone() throws Exception {
         EnterpriseProfile a = Enterprises.enterpriseA();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Need>> futures = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             String title = "编号并发测试需求 " + i;
-            futures.add(pool.submit(() -> needs.submit(a, submission("TECH", title), List.of(), actor())));
+            futures.add(pool.submit(() -> needs.submit(a.subject, submission("TECH", title), List.of(), actor()).orElseThrow()));
         }
         List<String> numbers = new ArrayList<>();
         for (Future<Need> f : futures) {
@@ -45,10 +45,12 @@ class TrackingNumberTest {
         long stored = QuarkusTransaction.requiringNew().call(() -> Need.count("trackingNo in ?1", numbers));
         assertThat(stored).isEqualTo(numbers.size());
 
-        // An unknown category is refused before a number is taken: the next need gets the next number.
-        assertThatThrownBy(() -> needs.submit(a, submission("NO-SUCH-CATEGORY", "编号测试：错误类别"), List.of(), actor()))
+        // An unknown category is refused, and a login without a profile stores nothing, before a number
+        // is taken: the next need gets the next number.
+        assertThatThrownBy(() -> needs.submit(a.subject, submission("NO-SUCH-CATEGORY", "编号测试：错误类别"), List.of(), actor()))
                 .isInstanceOf(InvalidInputException.class);
-        Need next = needs.submit(a, submission("TECH", "编号测试：下一条"), List.of(), actor());
+        assertThat(needs.submit("no-profile-subject", submission("TECH", "编号测试：没有企业档案"), List.of(), actor())).isEmpty();
+        Need next = needs.submit(a.subject, submission("TECH", "编号测试：下一条"), List.of(), actor()).orElseThrow();
         assertThat(suffix(next.trackingNo)).isEqualTo(suffixes.get(suffixes.size() - 1) + 1);
     }
 

@@ -107,9 +107,9 @@ class AuthorizationMatrixTest {
     static Map<String, String> fixture(NeedService needs) {
         EnterpriseProfile a = Enterprises.enterpriseA();
         Enterprises.enterpriseB();
-        Need need = needs.submit(a, new NeedService.Submission("TECH", "权限矩阵测试需求", "描述", "", BigDecimal.ONE, null, true),
+        Need need = needs.submit(a.subject, new NeedService.Submission("TECH", "权限矩阵测试需求", "描述", "", BigDecimal.ONE, null, true),
                 List.of(new NeedService.Upload("a.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))),
-                new NeedService.Actor("enterprise1", "王建国"));
+                new NeedService.Actor("enterprise1", "王建国")).orElseThrow();
         long attachment = QuarkusTransaction.requiringNew().call(() ->
                 NeedAttachment.<NeedAttachment>find("needId", need.id).firstResult().id);
         long content = QuarkusTransaction.requiringNew().call(() -> {
