@@ -236,8 +236,9 @@ async function needSubmission() {
     + part('description', '我公司希望对接高校专家，提供生产线数字化改造方案。') + part('consent', 'on') + `--${boundary}--\\n`;
   const file = writeRequests('needs', [`POST\t/my/needs\t${body}`]);
   const headers = { AUTH: bearer, COOKIE: cookie, CTYPE: `multipart/form-data; boundary=${boundary}` };
-  // A first run warms the just-in-time compiler on this path, as the search runs at 1 and 8 clients do for search.
-  const warm = wrk(PORTAL, file, 32, headers, 5);
+  // A first run warms the just-in-time compiler on this path, as the search runs at 1 and 8 clients do for
+  // search (the first 5 s ran at a third of the steady rate).
+  const warm = wrk(PORTAL, file, 32, headers, 20);
   log(`warm-up: ${warm.rps.toFixed(1)} needs/s  p95 ${warm.p95.toFixed(1)} ms`);
   const before = Number(psql('select count(*) from need'));
   const result = wrk(PORTAL, file, 32, headers);
