@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -110,17 +109,13 @@ public class MyNeedPages {
     @Path("/needs/new")
     public Response newForm() {
         EnterpriseProfile profile = profile();
-        if (profile == null) {
-            return Response.seeOther(URI.create("/my/profile?next=/my/needs/new")).build();
-        }
-        return Response.ok(Templates.form(categories(), Map.of(), Map.of(), profile)).build();
+        return profile == null ? profileFirst() : Response.ok(Templates.form(categories(), Map.of(), Map.of(), profile)).build();
     }
 
     @POST
     @Path("/needs")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submit(@BeanParam NeedForm form) {
-        Optional<Need> need;
         try {
             FieldErrors.Builder e = new FieldErrors.Builder();
             BigDecimal budget = parseBudget(form.budget, e);
@@ -128,16 +123,18 @@ public class MyNeedPages {
             e.throwIfAny();
             NeedService.Submission s = new NeedService.Submission(form.category, form.title, form.description,
                     form.expectedOutcome, budget, wantedBy, "on".equals(form.consent) || "true".equals(form.consent));
-            need = needs.submit(viewer.subject(), s, uploads(form.files), actor());
+            return needs.submit(viewer.subject(), s, uploads(form.files), actor())
+                    .map(n -> Response.seeOther(URI.create("/my/needs/" + n.trackingNo + "?submitted=true")).build())
+                    .orElseGet(MyNeedPages::profileFirst);
         } catch (FieldErrors e) {
             EnterpriseProfile profile = profile();
-            need = Optional.empty();
-            if (profile != null) {
-                return Response.status(400).entity(Templates.form(categories(), form.values(), e.errors(), profile)).build();
-            }
+            return profile == null ? profileFirst()
+                    : Response.status(400).entity(Templates.form(categories(), form.values(), e.errors(), profile)).build();
         }
-        return need.map(n -> Response.seeOther(URI.create("/my/needs/" + n.trackingNo + "?submitted=true")))
-                .orElseGet(() -> Response.seeOther(URI.create("/my/profile?next=/my/needs/new"))).build();
+    }
+
+    private static Response profileFirst() {
+        return Response.seeOther(URI.create("/my/profile?next=/my/needs/new")).build();
     }
 
     @GET

@@ -27,11 +27,19 @@ class NeedInputTest {
     }
 
     @Test
-    void invalidCreditCodeAndMobileAreExplainedAndNothingIsStored() {
+    void withoutAProfileNoNeedIsStoredAndBadProfileInputIsExplained() {
         UserSession newcomer = new UserSession("enterprise2");
         String subject = Enterprises.subject("enterprise2");
         QuarkusTransaction.requiringNew().run(() -> EnterpriseProfile.delete("subject", subject));
         newcomer.open("/my/profile").then().statusCode(200);
+        // Without a profile a need is not stored, valid or not: the enterprise fills in its profile first.
+        long before = needCount();
+        newcomer.multipart().multiPart("category", "TECH").multiPart("title", "没有企业档案的需求").multiPart("description", "描述")
+                .multiPart("consent", "on").post("/my/needs").then().statusCode(303)
+                .header("Location", containsString("/my/profile?next=/my/needs/new"));
+        newcomer.multipart().multiPart("category", "TECH").multiPart("title", "").multiPart("description", "描述")
+                .post("/my/needs").then().statusCode(303).header("Location", containsString("/my/profile?next="));
+        assertThat(needCount()).isEqualTo(before);
         newcomer.form().formParam("name", "测试企业").formParam("creditCode", "914403001922038217")
                 .formParam("district", "利州区").formParam("industry", "电子信息").formParam("contactPerson", "李红梅")
                 .formParam("mobile", "12345").formParam("email", "not-an-email")
