@@ -103,8 +103,9 @@ public class ErrorMappers {
 
     /**
      * Anything not mapped above. PostgreSQL unreachable (restarting, connections exhausted) is a
-     * 503 the user can retry: the transaction did not commit, so nothing was half-written. The rest
-     * is a bug: logged with its stack trace, and a 500 page without details.
+     * 503 the user can retry: the transaction did not commit, so nothing was half-written. A client
+     * that closed the connection mid-request is no fault: logged at debug. The rest is a bug: logged
+     * with its stack trace, and a 500 page without details.
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
@@ -116,6 +117,11 @@ public class ErrorMappers {
             Log.warnf("Database unavailable on %s: %s", uri.getPath(), e);
             return Response.fromResponse(respond(uri, 503, "服务暂时不可用",
                     "数据库暂时无法连接，您的操作没有保存，请稍后重试。")).header("Retry-After", "10").build();
+        }
+        if (causedBy(e, io.vertx.core.http.HttpClosedException.class)) {
+            // the client went away while sending its request: nothing was read, so nothing was stored
+            Log.debugf("Client closed the connection on %s", uri.getPath());
+            return respond(uri, 400, "请求参数有误", "请求未完整送达，请重试。");
         }
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(uri, 500, title(500), "服务器内部错误，请稍后重试。");
