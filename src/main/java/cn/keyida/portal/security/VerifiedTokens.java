@@ -27,7 +27,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * edited payload) is a miss and goes to OIDC. An entry lives until the token expires and at most
  * {@link #MAX_AGE}, so a token is never accepted after its {@code exp}. Browser sessions (ID tokens in the
  * session cookie) are not cached: their refresh logic stays in OIDC. The map is bounded: when it is full of
- * live tokens, new ones are verified on every request, as without the cache.
+ * live tokens, new ones are verified on every request, as without the cache. The portal has one OIDC tenant
+ * and no token binding (DPoP, client certificates): with either, the key would have to include it.
  */
 @ApplicationScoped
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
