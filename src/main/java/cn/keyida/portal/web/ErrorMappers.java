@@ -119,7 +119,7 @@ public class ErrorMappers {
                     "数据库暂时无法连接，您的操作没有保存，请稍后重试。")).header("Retry-After", "10").build();
         }
         if (causedBy(e, io.vertx.core.http.HttpClosedException.class)) {
-            // the client went away while sending its request: nothing was read, so nothing was stored
+            // the client went away before its request was read to the end: nothing was stored
             Log.debugf("Client closed the connection on %s", uri.getPath());
             return respond(uri, 400, "请求参数有误", "请求未完整送达，请重试。");
         }
