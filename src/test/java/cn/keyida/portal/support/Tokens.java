@@ -20,4 +20,9 @@ public final class Tokens {
                 .then().statusCode(200)
                 .extract().path("access_token");
     }
+
+    /** The same header and payload under a signature Keycloak never made. */
+    public static String withForgedSignature(String token) {
+        return token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+    }
 }
