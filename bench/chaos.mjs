@@ -55,20 +55,39 @@ const rss = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/V
 
 // ------------------------------------------------------------------ identities
 const tokens = {};
+const fetching = {};
+
+async function fetchToken(username) {
+  const r = await fetch(`${KEYCLOAK}/protocol/openid-connect/token`, {
+    method: 'POST', signal: AbortSignal.timeout(10000),
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'portal', client_secret: 'portal-dev-secret', username, password: 'demo1234' }),
+  });
+  if (!r.ok) throw new Error(`Keycloak token for ${username}: ${r.status}`);
+  const json = await r.json();
+  tokens[username] = { value: json.access_token, until: Date.now() + (json.expires_in - 30) * 1000 };
+}
+
+/** A user's access token; concurrent callers share one request to Keycloak. */
 async function token(username) {
   const cached = tokens[username];
   if (cached && cached.until > Date.now()) return cached.value;
+  fetching[username] ??= fetchToken(username).finally(() => delete fetching[username]);
   try {
-    const r = await fetch(`${KEYCLOAK}/protocol/openid-connect/token`, {
-      method: 'POST', signal: AbortSignal.timeout(5000),
-      body: new URLSearchParams({ grant_type: 'password', client_id: 'portal', client_secret: 'portal-dev-secret', username, password: 'demo1234' }),
-    });
-    const json = await r.json();
-    tokens[username] = { value: json.access_token, until: Date.now() + (json.expires_in - 30) * 1000 };
+    await fetching[username];
   } catch (e) {
     if (!cached) throw e; // Keycloak down: keep using the token we have, as a logged-in browser would
   }
   return tokens[username].value;
+}
+
+/** Tokens for the load's users before it starts; Keycloak may be slow while the instances warm up. */
+async function loginAll(seconds = 120) {
+  const until = now() + seconds * 1000;
+  for (const username of ['enterprise1', 'staff1']) {
+    for (;;) {
+      try { await token(username); break; } catch (e) { if (now() > until) throw e; await sleep(1000); }
+    }
+  }
 }
 
 /** A form's CSRF token and cookie from a page of the given instance. */
@@ -283,6 +302,7 @@ async function loginOnAUsedOnB() {
 // ------------------------------------------------------------------ the suite
 const t0 = now();
 console.log(`==> setup: ${CLIENTS} clients over two instances ${INSTANCES.join(' and ')}`);
+await loginAll();
 for (const base of INSTANCES) await ensureProfile(base);
 csrfs = await Promise.all(INSTANCES.map(async (base) => csrf(base, '/my/needs/new', `Bearer ${await token('enterprise1')}`)));
 
