@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,21 +55,26 @@ public class MailSender {
                 select * from mail_outbox where sent_at is null and next_attempt_at <= now()
                 order by id limit :n for update skip locked""", MailOutbox.class)
                 .setParameter("n", BATCH).getResultList();
-        int sent = 0;
+        List<Long> sent = new ArrayList<>(due.size());
+        boolean failed = false;
         for (MailOutbox m : due) {
             try {
                 mailer.send(Mail.withText(m.recipient, m.subject, m.body));
-                m.sentAt = Instant.now();
-                sent++;
+                sent.add(m.id);
             } catch (RuntimeException e) {
                 m.attempts++;
                 long seconds = Math.min(MAX_BACKOFF.toSeconds(), 5L << Math.min(m.attempts, 10));
                 m.nextAttemptAt = Instant.now().plusSeconds(seconds);
                 m.lastError = String.valueOf(e.getMessage());
                 Log.warnf("Mail %d to the outbox again (attempt %d): %s", m.id, m.attempts, e.getMessage());
-                return -1 - sent; // stop this round: the server is probably down
+                failed = true; // stop this round: the server is probably down
+                break;
             }
         }
-        return sent;
+        if (!sent.isEmpty()) { // one statement for the batch, not one update per mail
+            em.createNativeQuery("update mail_outbox set sent_at = clock_timestamp() where id in (:ids)")
+                    .setParameter("ids", sent).executeUpdate();
+        }
+        return failed ? -1 - sent.size() : sent.size();
     }
 }

@@ -85,6 +85,14 @@ class NeedJobsTest {
         QuarkusTransaction.requiringNew().run(() -> MailOutbox.update("nextAttemptAt = ?1 where sentAt is null",
                 java.time.Instant.now()));
         Mailbox.await("enterprise1@example.com", m -> m.subject().contains(need.trackingNo), Duration.ofSeconds(30));
+        // and the round that sent it marked it sent, so no later round sends it again
+        long deadline = System.currentTimeMillis() + 10_000;
+        long unsent;
+        while ((unsent = QuarkusTransaction.requiringNew().call(() -> MailOutbox.count("sentAt is null and subject like ?1",
+                "%" + need.trackingNo + "%"))) > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(unsent).isZero();
     }
 
     private Need submitted(String title) {
