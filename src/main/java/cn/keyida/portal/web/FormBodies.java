@@ -15,8 +15,8 @@ import java.util.Locale;
  * Reads the whole body of a signed-in user's small form post on the event loop, before Quarkus REST
  * dispatches the request to a worker thread. Otherwise the worker parses the form while the event
  * loop hands it the body chunk by chunk through a lock both threads take; with more workers than
- * cores the event loop spins on that lock (a fifth of the CPU of a need submission, see
- * docs/BENCHMARKS.md). The form is still parsed by Quarkus REST, from the buffered body. A buffered
+ * cores the event loop spins on that lock (a sixth of the app's CPU samples while needs are submitted,
+ * see docs/BENCHMARKS.md). The form is still parsed by Quarkus REST, from the buffered body. A buffered
  * body also no longer holds a worker while it arrives. Anonymous requests, bodies without a length
  * and bodies over {@value #MAX_BUFFERED} bytes (attachments) keep the streaming path, so nobody can
  * make the portal hold large bodies in memory; so do HTTP/1.0 and HTTP/2 requests.
@@ -32,9 +32,11 @@ class FormBodies {
 
     static void buffer(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        // HTTP/2 requests keep the streaming path: Quarkus REST pauses the request, which HTTP/2 refuses once it has ended.
-        if (request.version() != HttpVersion.HTTP_1_1 || request.isEnded() || !signedIn(ctx) || !isSmallForm(request.getHeader(HttpHeaders.CONTENT_TYPE),
-                request.getHeader(HttpHeaders.CONTENT_LENGTH), request.getHeader(HttpHeaders.EXPECT))) {
+        // Not HTTP/2: Quarkus REST pauses the request, which HTTP/2 refuses once the body has ended.
+        boolean buffer = request.version() == HttpVersion.HTTP_1_1 && !request.isEnded() && signedIn(ctx)
+                && isSmallForm(request.getHeader(HttpHeaders.CONTENT_TYPE), request.getHeader(HttpHeaders.CONTENT_LENGTH),
+                        request.getHeader(HttpHeaders.EXPECT));
+        if (!buffer) {
             ctx.next();
             return;
         }
