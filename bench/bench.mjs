@@ -251,7 +251,8 @@ async function needSubmission() {
 const scale = Number(env.SCALE);
 const importSeconds = Number(env.IMPORT_SECONDS);
 const corpus = env.CORPUS;
-const startMs = Number(env.START_MS);
+const starts = env.START_MS.split(' ').map(Number); // three starts, in order
+const startMs = [...starts].sort((a, b) => a - b)[Math.floor(starts.length / 2)];
 const rssRest = rss();
 
 const search = await searchBenchmarks();
@@ -268,7 +269,8 @@ figure('need submission throughput (32 clients)', needs.rps, 'needs/s', '≥ 200
 figure('need submission p95 (32 clients)', needs.p95, 'ms', '≤ 100', needs.p95 <= 100);
 // wrk stops counting at the deadline while the last requests still complete: stored ≥ accepted.
 figure('needs lost (accepted but not stored)', Math.max(0, needs.ok - needs.stored), '', '0', needs.stored >= needs.ok && needs.failed === 0);
-figure('app start to ready', startMs / 1000, 's', '≤ 3', startMs <= 3000);
+figure(`app start to ready (median of ${starts.length})`, startMs / 1000, 's', '≤ 3', startMs <= 3000);
+figure('app start to ready, each start', starts.map((ms) => (ms / 1000).toFixed(2)).join(', '), 's', 'context', null);
 figure('app resident memory at rest', rssRest, 'MB', 'context', null);
 figure('app resident memory under search load', search.rssUnderLoad, 'MB', '≤ 350', search.rssUnderLoad <= 350);
 
