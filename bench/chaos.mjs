@@ -34,12 +34,15 @@ function psql(sql) {
     { env: { ...env, PGPASSWORD: 'keyida' }, encoding: 'utf8' }).trim();
 }
 
-async function psqlRetry(sql, seconds = 60) {
+/** fn's result, trying again every pauseMs while it throws, for at most the given seconds. */
+async function retry(fn, seconds, pauseMs) {
   const until = now() + seconds * 1000;
   for (;;) {
-    try { return psql(sql); } catch (e) { if (now() > until) throw e; await sleep(500); }
+    try { return await fn(); } catch (e) { if (now() > until) throw e; await sleep(pauseMs); }
   }
 }
+
+const psqlRetry = (sql, seconds = 60) => retry(() => psql(sql), seconds, 500);
 
 async function esGet(path) {
   for (const node of ES) {
@@ -82,12 +85,7 @@ async function token(username) {
 
 /** Tokens for the load's users before it starts; Keycloak may be slow while the instances warm up. */
 async function loginAll(seconds = 120) {
-  const until = now() + seconds * 1000;
-  for (const username of ['enterprise1', 'staff1']) {
-    for (;;) {
-      try { await token(username); break; } catch (e) { if (now() > until) throw e; await sleep(1000); }
-    }
-  }
+  await Promise.all(['enterprise1', 'staff1'].map((username) => retry(() => token(username), seconds, 1000)));
 }
 
 /** A form's CSRF token and cookie from a page of the given instance. */
