@@ -251,7 +251,7 @@ async function needSubmission() {
 const scale = Number(env.SCALE);
 const importSeconds = Number(env.IMPORT_SECONDS);
 const corpus = env.CORPUS;
-const starts = env.START_MS.split(' ').map(Number); // three starts, in order
+const starts = env.START_MS.split(' ').map(Number); // in order
 const startMs = [...starts].sort((a, b) => a - b)[Math.floor(starts.length / 2)];
 const rssRest = rss();
 
