@@ -96,7 +96,7 @@ class OpenDataTest {
     void openApiDocumentListsEveryPublicEndpoint() {
         String openapi = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
         assertThat(openapi).contains("/api/search", "/api/suggest", "/api/items/{slug}", "/api/statistics",
-                "\"ApiResult\"", "\"Report\"");
+                "\"ApiResult\"", "\"ApiHit\"", "\"Report\"");
         // Pages and forms are not the API, and the template engine's types are not its schemas
         assertThat(openapi).doesNotContain("\"/staff/needs\"", "\"/my/needs/new\"", "\"/search\"",
                 "TemplateInstance", "EngineImpl");
