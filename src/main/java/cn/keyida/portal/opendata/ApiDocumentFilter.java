@@ -1,6 +1,7 @@
 package cn.keyida.portal.opendata;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,18 +47,16 @@ public class ApiDocumentFilter implements OASFilter {
     }
 
     private static Stream<Schema> schemasOf(Operation operation) {
-        Stream<Schema> parameters = operation.getParameters() == null ? Stream.empty()
-                : operation.getParameters().stream().flatMap(p -> Stream.concat(Stream.ofNullable(p.getSchema()), schemasOf(p.getContent())));
-        Stream<Schema> body = operation.getRequestBody() == null ? Stream.empty() : schemasOf(operation.getRequestBody().getContent());
-        Stream<Schema> responses = operation.getResponses() == null || operation.getResponses().getAPIResponses() == null
-                ? Stream.empty()
-                : operation.getResponses().getAPIResponses().values().stream().flatMap(r -> schemasOf(r.getContent()));
+        Stream<Schema> parameters = each(operation.getParameters())
+                .flatMap(p -> Stream.concat(Stream.ofNullable(p.getSchema()), schemasOf(p.getContent())));
+        Stream<Schema> body = Stream.ofNullable(operation.getRequestBody()).flatMap(b -> schemasOf(b.getContent()));
+        Stream<Schema> responses = Stream.ofNullable(operation.getResponses())
+                .flatMap(r -> each(r.getAPIResponses())).flatMap(r -> schemasOf(r.getContent()));
         return Stream.of(parameters, body, responses).flatMap(s -> s);
     }
 
     private static Stream<Schema> schemasOf(Content content) {
-        return content == null || content.getMediaTypes() == null ? Stream.empty()
-                : content.getMediaTypes().values().stream().flatMap(m -> Stream.ofNullable(m.getSchema()));
+        return Stream.ofNullable(content).flatMap(c -> each(c.getMediaTypes())).flatMap(m -> Stream.ofNullable(m.getSchema()));
     }
 
     /** Adds the names of the component schemas this schema refers to, directly or through others. */
@@ -73,12 +72,18 @@ public class ApiDocumentFilter implements OASFilter {
             }
         }
         Stream.of(Stream.ofNullable(schema.getItems()), Stream.ofNullable(schema.getAdditionalPropertiesSchema()),
-                        Stream.ofNullable(schema.getNot()),
-                        schema.getProperties() == null ? Stream.<Schema>empty() : schema.getProperties().values().stream(),
-                        schema.getAllOf() == null ? Stream.<Schema>empty() : schema.getAllOf().stream(),
-                        schema.getAnyOf() == null ? Stream.<Schema>empty() : schema.getAnyOf().stream(),
-                        schema.getOneOf() == null ? Stream.<Schema>empty() : schema.getOneOf().stream())
+                        Stream.ofNullable(schema.getNot()), each(schema.getProperties()), each(schema.getAllOf()),
+                        each(schema.getAnyOf()), each(schema.getOneOf()))
                 .flatMap(s -> s)
                 .forEach(s -> collect(s, schemas, used));
+    }
+
+    /** The model leaves absent lists and maps null. */
+    private static <T> Stream<T> each(Collection<T> items) {
+        return items == null ? Stream.empty() : items.stream();
+    }
+
+    private static <T> Stream<T> each(Map<String, T> items) {
+        return items == null ? Stream.empty() : items.values().stream();
     }
 }
