@@ -14,6 +14,14 @@ public interface SearchConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * Outbox lanes indexed in parallel, each one bulk request at a time. An item always goes through
+     * the same lane, so its changes reach Elasticsearch in order. Elasticsearch indexes a bulk request
+     * on one thread per shard: about one lane per Elasticsearch core.
+     */
+    @WithDefault("2")
+    int indexerLanes();
+
     /** Replicas per shard: 0 on a single node, 1 or more on a cluster (the scale-out deployment). */
     @WithDefault("0")
     int replicas();

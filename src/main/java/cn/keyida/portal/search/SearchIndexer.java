@@ -19,7 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -123,14 +125,27 @@ public class SearchIndexer {
         }
     }
 
-    /** Indexes every due outbox row; stops at the first failing batch. Returns the rows done. */
+    /**
+     * Indexes every due outbox row, the lanes in parallel; a lane stops at its first failing batch.
+     * Returns the rows done.
+     */
     public int drain() {
         if (!ensureIndex()) {
             return 0;
         }
+        List<CompletableFuture<Integer>> others = IntStream.range(1, config.indexerLanes())
+                .mapToObj(lane -> executor.supplyAsync(() -> drainLane(lane))).toList();
+        int done = drainLane(0);
+        for (CompletableFuture<Integer> lane : others) {
+            done += lane.join();
+        }
+        return done;
+    }
+
+    private int drainLane(int lane) {
         int done = 0;
         int n;
-        while (!stopping && (n = QuarkusTransaction.requiringNew().call(this::processBatch)) > 0) {
+        while (!stopping && (n = QuarkusTransaction.requiringNew().call(() -> processBatch(lane))) > 0) {
             done += n;
         }
         return done;
@@ -214,18 +229,23 @@ public class SearchIndexer {
         return indexReady;
     }
 
-    private int processBatch() {
-        // One batch at a time across all instances: two instances indexing two edits of one item
-        // concurrently could let the older document reach Elasticsearch last (found by ./portal chaos).
-        // Whoever holds the lock drains every due row, ours included.
-        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:k)").setParameter("k", DRAIN_LOCK)
-                .getSingleResult()) {
+    private int processBatch(int lane) {
+        // One batch at a time per lane across all instances: two instances indexing two edits of one
+        // item concurrently could let the older document reach Elasticsearch last (found by ./portal
+        // chaos). An item always goes through the same lane, by its slug, so its changes stay in order;
+        // items in different lanes are independent documents. Whoever holds a lane's lock drains every
+        // due row of that lane, ours included.
+        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:k)")
+                .setParameter("k", DRAIN_LOCK + lane).getSingleResult()) {
             return 0;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select id, content_slug, attempts from search_outbox
-                where next_attempt_at <= now() order by id limit :n for update skip locked""")
+                where next_attempt_at <= now() and (hashtext(content_slug) & 2147483647) % :lanes = :lane
+                order by id limit :n for update skip locked""")
+                .setParameter("lanes", config.indexerLanes())
+                .setParameter("lane", lane)
                 .setParameter("n", config.batchSize())
                 .getResultList();
         if (rows.isEmpty()) {
