@@ -80,8 +80,7 @@ public class PortalMain implements QuarkusApplication {
         }
         long[] pending = new long[1];
         ContentImport.Report report = indexer.withRefreshPaused(() -> {
-            // Indexing runs alongside: Elasticsearch takes one bulk at a time, on one core, and the
-            // import keeps the other busy (end to end about 40 % faster than importing, then indexing).
+            // Indexing runs alongside the import instead of after it (docs/BENCHMARKS.md).
             AtomicBoolean importing = new AtomicBoolean(true);
             Thread drainer = new Thread(() -> drainWhile(importing), "import-indexer");
             drainer.start();
