@@ -17,7 +17,8 @@ public interface SearchConfig {
     /**
      * Outbox lanes indexed in parallel, each one bulk request at a time. An item always goes through
      * the same lane, so its changes reach Elasticsearch in order. Elasticsearch indexes a bulk request
-     * on one thread per shard: about one lane per Elasticsearch core.
+     * on one thread per shard: about one lane per Elasticsearch core. At least 1, and the same on
+     * every instance (the lanes split the items between them).
      */
     @WithDefault("2")
     int indexerLanes();
