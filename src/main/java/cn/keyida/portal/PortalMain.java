@@ -19,7 +19,6 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Serves the portal, or runs one maintenance command and exits: {@code import FILE.jsonl},
@@ -80,16 +79,9 @@ public class PortalMain implements QuarkusApplication {
         }
         long[] pending = new long[1];
         ContentImport.Report report = indexer.withRefreshPaused(() -> {
-            // Indexing runs alongside the import instead of after it (docs/BENCHMARKS.md).
-            AtomicBoolean importing = new AtomicBoolean(true);
-            Thread drainer = new Thread(() -> drainWhile(importing), "import-indexer");
-            drainer.start();
             ContentImport.Report r;
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 r = contentImport.importJsonl(reader, "命令行导入");
-            } finally {
-                importing.set(false);
-                drainer.join();
             }
             pending[0] = awaitIndexed();
             return r;
@@ -130,20 +122,6 @@ public class PortalMain implements QuarkusApplication {
         }
         System.out.printf("申报条件：保存 %d 条，失败 %d 条%n", saved, failed);
         return failed == 0 ? 0 : 1;
-    }
-
-    private void drainWhile(AtomicBoolean importing) {
-        try {
-            while (importing.get()) {
-                if (indexer.drain() == 0) {
-                    Thread.sleep(200);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            System.err.println("索引同步暂停，导入结束后继续：" + e.getMessage());
-        }
     }
 
     /**
