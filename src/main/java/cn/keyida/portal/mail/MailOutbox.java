@@ -44,7 +44,7 @@ public class MailOutbox extends PanacheEntityBase {
 
     /** Queues a mail; must run inside the transaction of the change it reports. */
     public static void queue(String recipient, String subject, String body) {
-        if (recipient == null || recipient.isBlank()) {
+        if (!hasRecipient(recipient)) {
             return;
         }
         MailOutbox m = new MailOutbox();
@@ -54,6 +54,11 @@ public class MailOutbox extends PanacheEntityBase {
         m.createdAt = Instant.now();
         m.nextAttemptAt = m.createdAt;
         m.persist();
+    }
+
+    /** Whether a mail to this address is queued at all: a profile or staff member may have none. */
+    public static boolean hasRecipient(String recipient) {
+        return recipient != null && !recipient.isBlank();
     }
 
     /**

@@ -145,10 +145,10 @@ public class NeedService {
                 with need as (
                     insert into need (tracking_no, enterprise_id, category_code, title, description, expected_outcome,
                                       budget, wanted_by, status, accept_due, submitted_at, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now(), now()) returning id, submitted_at),
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now(), now()) returning id, status, submitted_at),
                 event as (
                     insert into need_event (need_id, at, actor, action, to_status, note, public)
-                    select id, submitted_at, ?, '提交需求', ?, ?, true from need),
+                    select id, submitted_at, ?, '提交需求', status, ?, true from need),
                 mail as (
                     insert into mail_outbox (recipient, subject, body, created_at, next_attempt_at)
                     select ?, ?, ?, submitted_at, submitted_at from need where ?)
@@ -165,12 +165,11 @@ public class NeedService {
             st.setString(++i, need.status.name());
             st.setObject(++i, need.acceptDue);
             st.setString(++i, actor.label());
-            st.setString(++i, need.status.name());
             st.setString(++i, files.isEmpty() ? "" : "附件 " + files.size() + " 个");
             st.setString(++i, profile.email);
             st.setString(++i, "【科易达】需求已提交：" + need.trackingNo);
             st.setString(++i, mail);
-            st.setBoolean(++i, profile.email != null && !profile.email.isBlank());
+            st.setBoolean(++i, MailOutbox.hasRecipient(profile.email));
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 need.id = rs.getLong(1);
