@@ -3,10 +3,9 @@ package cn.keyida.portal.content;
 import cn.keyida.portal.search.SearchDocument;
 import cn.keyida.portal.search.SearchDocumentSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
+import cn.keyida.portal.common.PortalClock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,6 @@ import org.jsoup.Jsoup;
 /** Hands published content to search as small documents. */
 @ApplicationScoped
 class ContentDocuments implements SearchDocumentSource {
-
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Override
     public Map<String, SearchDocument> published(Collection<String> slugs) {
@@ -50,7 +47,7 @@ class ContentDocuments implements SearchDocumentSource {
     }
 
     static SearchDocument toDocument(ContentItem i, boolean superseded) {
-        ContentItem.Validity validity = i.validity(LocalDate.now(Clock.system(CHINA)));
+        ContentItem.Validity validity = i.validity(PortalClock.dayOf(Instant.now()));
         return new SearchDocument(
                 i.slug,
                 i.type.code,

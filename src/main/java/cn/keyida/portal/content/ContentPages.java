@@ -1,5 +1,6 @@
 package cn.keyida.portal.content;
 
+import cn.keyida.portal.common.PortalClock;
 import cn.keyida.portal.search.SearchDocument;
 import cn.keyida.portal.search.SearchService;
 import cn.keyida.portal.search.SearchUnavailableException;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +22,11 @@ import java.util.List;
 public class ContentPages {
 
     private final SearchService search;
+    private final PortalClock clock;
 
-    ContentPages(SearchService search) {
+    ContentPages(SearchService search, PortalClock clock) {
         this.search = search;
+        this.clock = clock;
     }
 
     public record Field(String label, String value) {}
@@ -52,12 +54,12 @@ public class ContentPages {
         } catch (SearchUnavailableException e) {
             related = List.of(); // the page itself comes from PostgreSQL and stays available
         }
-        return render(item, false, related);
+        return render(item, false, related, clock.today());
     }
 
     /** Also the staff preview of drafts; must run inside a transaction. */
-    static TemplateInstance render(ContentItem item, boolean preview, List<SearchDocument> related) {
-        ContentItem.Validity validity = item.validity(LocalDate.now(Clock.system(ContentDocuments.CHINA)));
+    static TemplateInstance render(ContentItem item, boolean preview, List<SearchDocument> related, LocalDate today) {
+        ContentItem.Validity validity = item.validity(today);
         Links links = new Links(
                 published(item.supersedesSlug),
                 ContentItem.list("supersedesSlug = ?1 and status = ?2", item.slug, ContentStatus.PUBLISHED),

@@ -1,5 +1,6 @@
 package cn.keyida.portal.content;
 
+import cn.keyida.portal.web.ConflictException;
 import cn.keyida.portal.search.SearchOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,6 +35,11 @@ public class ContentService {
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     /** Import: inserts or updates the published item with the record's id; an identical record changes nothing. */
+    @Transactional
+    public long countPublished() {
+        return ContentItem.countPublished();
+    }
+
     @Transactional
     public Outcome upsert(ContentRecord record, String actor) {
         ContentItem incoming = toItem(record);
@@ -137,7 +143,7 @@ public class ContentService {
         ContentItem item = ContentItem.<ContentItem>findByIdOptional(id)
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("内容不存在"));
         if (item.version != version) {
-            throw new ContentConflictException();
+            throw ConflictException.staleEdit();
         }
         return item;
     }

@@ -1,6 +1,6 @@
 package cn.keyida.portal.content;
 
-import cn.keyida.portal.needs.NeedsConfig;
+import cn.keyida.portal.web.WebConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
@@ -16,9 +16,9 @@ public class SitemapPages {
 
     static final int MAX_URLS = 50_000; // the sitemap protocol's limit per file
 
-    private final NeedsConfig config;
+    private final WebConfig config;
 
-    SitemapPages(NeedsConfig config) {
+    SitemapPages(WebConfig config) {
         this.config = config;
     }
 

@@ -1,5 +1,7 @@
 package cn.keyida.portal.content;
 
+import cn.keyida.portal.common.PortalClock;
+import cn.keyida.portal.web.ConflictException;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +29,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,8 +50,11 @@ public class StaffContentPages {
     private final ContentImport importer;
     private final ObjectMapper json;
     private final Viewer viewer;
+    private final PortalClock clock;
 
-    StaffContentPages(ContentService content, ContentImport importer, ObjectMapper json, Viewer viewer) {
+    StaffContentPages(ContentService content, ContentImport importer, ObjectMapper json, Viewer viewer,
+            PortalClock clock) {
+        this.clock = clock;
         this.content = content;
         this.importer = importer;
         this.json = json;
@@ -105,7 +109,7 @@ public class StaffContentPages {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("region", "广元市");
         values.put("level", "municipal");
-        values.put("publish_date", LocalDate.now(Clock.system(ContentDocuments.CHINA)).toString());
+        values.put("publish_date", clock.today().toString());
         return Templates.edit(null, t, ContentFields.forType(t), values, List.of(), null, false);
     }
 
@@ -140,9 +144,9 @@ public class StaffContentPages {
         try {
             content.update(id, version(form), record(form, current.slug, current.type), viewer.auditName());
             return Response.seeOther(URI.create("/staff/content/" + id + "?saved=1")).build();
-        } catch (ContentValidationException | ContentConflictException e) {
+        } catch (ContentValidationException | ConflictException e) {
             // Show the form again with what the user typed, so nothing they wrote is lost.
-            int status = e instanceof ContentConflictException ? 409 : 400;
+            int status = e instanceof ConflictException ? 409 : 400;
             ContentItem latest = reload(id);
             return Response.status(status).entity(Templates.edit(latest, latest.type,
                     ContentFields.forType(latest.type), values(form), trail(id), e.getMessage(), false)).build();
@@ -158,7 +162,7 @@ public class StaffContentPages {
         try {
             content.changeStatus(id, version(form), to, viewer.auditName());
             return Response.seeOther(URI.create("/staff/content/" + id + "?saved=1")).build();
-        } catch (ContentConflictException e) {
+        } catch (ConflictException e) {
             ContentItem latest = reload(id);
             return Response.status(409).entity(Templates.edit(latest, latest.type, ContentFields.forType(latest.type),
                     formValues(ContentService.toRecord(latest)), trail(id), e.getMessage(), false)).build();
@@ -169,7 +173,7 @@ public class StaffContentPages {
     @Path("/{id}/preview")
     @Transactional
     public TemplateInstance preview(@PathParam("id") long id) {
-        return ContentPages.render(find(id), true, List.of());
+        return ContentPages.render(find(id), true, List.of(), clock.today());
     }
 
     @GET

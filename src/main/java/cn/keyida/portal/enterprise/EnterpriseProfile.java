@@ -7,7 +7,9 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -23,6 +25,11 @@ public class EnterpriseProfile extends BaseEntity {
             "专精特新“小巨人”企业", "创新型中小企业", "瞪羚企业", "技术先进型服务企业");
     public static final List<String> REVENUE_BANDS = List.of("500万元以下", "500万–2000万元", "2000万–5000万元",
             "5000万–2亿元", "2亿元以上");
+
+    /** The choices of the profile form; the policy calculator asks the same questions. */
+    public record Options(List<String> districts, List<String> qualifications, List<String> revenueBands) {}
+
+    public static final Options OPTIONS = new Options(DISTRICTS, QUALIFICATIONS, REVENUE_BANDS);
 
     public String subject;
     public String name;
@@ -56,6 +63,25 @@ public class EnterpriseProfile extends BaseEntity {
     /** Consent to "policy finds enterprise" mails (matches and deadline reminders). */
     @Column(name = "policy_mail")
     public boolean policyMail;
+
+    /** The profile as form values (also what the policy calculator starts from). */
+    public Map<String, String> formValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", name);
+        values.put("creditCode", creditCode);
+        values.put("district", district);
+        values.put("industry", industry);
+        values.put("contactPerson", contactPerson);
+        values.put("mobile", mobile);
+        values.put("email", email);
+        values.put("employees", employees == null ? "" : employees.toString());
+        values.put("revenueBand", revenueBand == null ? "" : revenueBand);
+        values.put("rdRatio", rdRatio == null ? "" : rdRatio.toPlainString());
+        values.put("registeredOn", registeredOn == null ? "" : registeredOn.toString());
+        values.put("policyMail", String.valueOf(policyMail));
+        values.put("version", String.valueOf(version));
+        return values;
+    }
 
     public static Optional<EnterpriseProfile> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();

@@ -35,15 +35,10 @@ public class ProfilePages {
         this.viewer = viewer;
     }
 
-    public record Options(List<String> districts, List<String> qualifications, List<String> revenueBands) {}
-
-    public static final Options OPTIONS = new Options(EnterpriseProfile.DISTRICTS, EnterpriseProfile.QUALIFICATIONS,
-            EnterpriseProfile.REVENUE_BANDS);
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance profile(Map<String, String> values, List<String> qualifications,
-                Map<String, String> errors, Options options, boolean saved, String next, boolean isNew);
+                Map<String, String> errors, EnterpriseProfile.Options options, boolean saved, String next, boolean isNew);
     }
 
     @GET
@@ -52,12 +47,12 @@ public class ProfilePages {
                 EnterpriseProfile.findBySubject(viewer.subject()).orElse(null));
         Map<String, String> values;
         if (p != null) {
-            values = values(p);
+            values = p.formValues();
         } else {
             values = new LinkedHashMap<>();
             values.put("contactPerson", viewer.displayName());
         }
-        return Templates.profile(values, p == null ? List.of() : p.qualifications, Map.of(), OPTIONS, saved,
+        return Templates.profile(values, p == null ? List.of() : p.qualifications, Map.of(), EnterpriseProfile.OPTIONS, saved,
                 safeNext(next), p == null);
     }
 
@@ -76,30 +71,11 @@ public class ProfilePages {
             Map<String, String> values = new LinkedHashMap<>();
             form.keySet().forEach(k -> values.put(k, form.getFirst(k)));
             List<String> quals = form.get("qualifications") == null ? List.of() : form.get("qualifications");
-            return Response.status(400).entity(Templates.profile(values, quals, e.errors(), OPTIONS, false,
+            return Response.status(400).entity(Templates.profile(values, quals, e.errors(), EnterpriseProfile.OPTIONS, false,
                     safeNext(form.getFirst("next")), form.getFirst("version") == null)).build();
         }
         String next = safeNext(form.getFirst("next"));
         return Response.seeOther(URI.create(next != null ? next : "/my/profile?saved=true")).build();
-    }
-
-    /** The profile as form values (also what the policy calculator starts from). */
-    public static Map<String, String> values(EnterpriseProfile p) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("name", p.name);
-        values.put("creditCode", p.creditCode);
-        values.put("district", p.district);
-        values.put("industry", p.industry);
-        values.put("contactPerson", p.contactPerson);
-        values.put("mobile", p.mobile);
-        values.put("email", p.email);
-        values.put("employees", p.employees == null ? "" : p.employees.toString());
-        values.put("revenueBand", p.revenueBand == null ? "" : p.revenueBand);
-        values.put("rdRatio", p.rdRatio == null ? "" : p.rdRatio.toPlainString());
-        values.put("registeredOn", p.registeredOn == null ? "" : p.registeredOn.toString());
-        values.put("policyMail", String.valueOf(p.policyMail));
-        values.put("version", String.valueOf(p.version));
-        return values;
     }
 
     /** Only local paths: never an open redirect. */

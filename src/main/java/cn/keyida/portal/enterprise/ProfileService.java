@@ -1,7 +1,5 @@
 package cn.keyida.portal.enterprise;
 
-import cn.keyida.portal.needs.CreditCode;
-import cn.keyida.portal.needs.MobileNumber;
 import cn.keyida.portal.web.FieldErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -88,7 +86,7 @@ public class ProfileService {
             p = new EnterpriseProfile();
             p.subject = subject;
         } else if (in.version() != null && !in.version().isBlank() && !String.valueOf(p.version).equals(in.version())) {
-            throw new cn.keyida.portal.content.ContentConflictException();
+            throw cn.keyida.portal.web.ConflictException.staleEdit();
         }
         p.name = in.name().strip();
         p.creditCode = code;

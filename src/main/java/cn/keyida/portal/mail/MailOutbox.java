@@ -7,6 +7,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -54,6 +57,24 @@ public class MailOutbox extends PanacheEntityBase {
         m.createdAt = Instant.now();
         m.nextAttemptAt = m.createdAt;
         m.persist();
+    }
+
+    /**
+     * Queues a mail through the caller's JDBC connection, in its transaction: for a path that stores its
+     * change with plain JDBC (the need submission) rather than through Hibernate.
+     */
+    public static void queue(Connection c, String recipient, String subject, String body) throws SQLException {
+        if (!hasRecipient(recipient)) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                insert into mail_outbox (recipient, subject, body, created_at, next_attempt_at)
+                values (?, ?, ?, now(), now())""")) {
+            st.setString(1, recipient);
+            st.setString(2, subject);
+            st.setString(3, body);
+            st.executeUpdate();
+        }
     }
 
     /** Whether a mail to this address is queued at all: a profile or staff member may have none. */

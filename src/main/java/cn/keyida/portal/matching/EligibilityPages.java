@@ -1,6 +1,6 @@
 package cn.keyida.portal.matching;
 
-import cn.keyida.portal.content.ContentConflictException;
+import cn.keyida.portal.web.ConflictException;
 import cn.keyida.portal.content.ContentItem;
 import cn.keyida.portal.content.ContentType;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
@@ -91,7 +91,7 @@ public class EligibilityPages {
             return Response.seeOther(URI.create("/staff/content/" + id + "/conditions?saved=true")).build();
         } catch (FieldErrors e) {
             return Response.status(400).entity(rerender(id, f, e.errors(), null)).build();
-        } catch (ContentConflictException e) {
+        } catch (ConflictException e) {
             return Response.status(409).entity(rerender(id, f, Map.of(), e.getMessage())).build();
         }
     }

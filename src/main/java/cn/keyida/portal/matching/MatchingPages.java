@@ -2,7 +2,7 @@ package cn.keyida.portal.matching;
 
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.enterprise.ProfilePages;
-import cn.keyida.portal.needs.Sla;
+import cn.keyida.portal.common.PortalClock;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
 import cn.keyida.portal.web.FieldErrors;
@@ -40,13 +40,15 @@ import java.util.Set;
 public class MatchingPages {
 
     private final MatchingService matching;
+    private final PortalClock clock;
 
-    MatchingPages(MatchingService matching) {
+    MatchingPages(MatchingService matching, PortalClock clock) {
         this.matching = matching;
+        this.clock = clock;
     }
 
     /** The profile form's choices: the calculator asks the same questions. */
-    static final ProfilePages.Options OPTIONS = ProfilePages.OPTIONS;
+    static final EnterpriseProfile.Options OPTIONS = EnterpriseProfile.OPTIONS;
 
     /** What the page shows: the values used, and the results (null before the first calculation). */
     public record View(String action, boolean personal, boolean whatIf, Map<String, String> values,
@@ -54,7 +56,7 @@ public class MatchingPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance matches(View view, ProfilePages.Options options);
+        static native TemplateInstance matches(View view, EnterpriseProfile.Options options);
 
         static native TemplateInstance messages(List<EnterpriseMessage> messages);
     }
@@ -65,12 +67,12 @@ public class MatchingPages {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         if (q.isEmpty()) {
             return Response.ok(Templates.matches(new View("/matching", false, false, Map.of(), Set.of(), Map.of(),
-                    null, Sla.today()), OPTIONS)).build();
+                    null, clock.today()), OPTIONS)).build();
         }
-        return calculate(matching, "/matching", false, false, q);
+        return calculate(matching, clock.today(), "/matching", false, false, q);
     }
 
-    static Response calculate(MatchingService matching, String action, boolean personal, boolean whatIf,
+    static Response calculate(MatchingService matching, LocalDate today, String action, boolean personal, boolean whatIf,
             MultivaluedMap<String, String> q) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String k : List.of("district", "industry", "employees", "revenueBand", "rdRatio", "registeredOn")) {
@@ -78,7 +80,6 @@ public class MatchingPages {
             values.put(k, v == null ? "" : v.strip());
         }
         Set<String> quals = new HashSet<>(q.get("qualifications") == null ? List.of() : q.get("qualifications"));
-        LocalDate today = Sla.today();
         try {
             Facts facts = facts(values, quals);
             return Response.ok(Templates.matches(new View(action, personal, whatIf, values, quals, Map.of(),
@@ -149,25 +150,27 @@ public class MatchingPages {
 
         private final MatchingService matching;
         private final Viewer viewer;
+        private final PortalClock clock;
 
-        Mine(MatchingService matching, Viewer viewer) {
+        Mine(MatchingService matching, Viewer viewer, PortalClock clock) {
             this.matching = matching;
             this.viewer = viewer;
+            this.clock = clock;
         }
 
         @GET
         public Response mine(@Context UriInfo uri) {
             MultivaluedMap<String, String> q = uri.getQueryParameters();
             if (q.containsKey("whatif")) {
-                return calculate(matching, "/my/matches", true, true, q);
+                return calculate(matching, clock.today(), "/my/matches", true, true, q);
             }
             EnterpriseProfile p = QuarkusTransaction.requiringNew().call(() ->
                     EnterpriseProfile.findBySubject(viewer.subject()).orElse(null));
             if (p == null) {
                 return Response.seeOther(java.net.URI.create("/my/profile?next=/my/matches")).build();
             }
-            Map<String, String> values = ProfilePages.values(p);
-            LocalDate today = Sla.today();
+            Map<String, String> values = p.formValues();
+            LocalDate today = clock.today();
             return Response.ok(Templates.matches(new View("/my/matches", true, false, values,
                     Set.copyOf(p.qualifications), Map.of(), matching.match(Facts.of(p), today), today), OPTIONS)).build();
         }

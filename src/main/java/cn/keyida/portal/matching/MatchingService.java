@@ -6,11 +6,11 @@ import cn.keyida.portal.content.ContentStatus;
 import cn.keyida.portal.content.ContentType;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.mail.MailOutbox;
-import cn.keyida.portal.needs.Sla;
+import cn.keyida.portal.common.DailyReminder;
+import cn.keyida.portal.common.PortalClock;
 import cn.keyida.portal.web.Canonical;
 import cn.keyida.portal.web.FieldErrors;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -28,15 +28,17 @@ import java.util.function.Function;
  * conditions change.
  */
 @ApplicationScoped
-public class MatchingService {
+public class MatchingService implements DailyReminder {
 
     static final int DEADLINE_NOTICE_DAYS = 7;
     static final int EXPIRY_NOTICE_DAYS = 30;
 
     private final Canonical canonical;
+    private final PortalClock clock;
 
-    MatchingService(Canonical canonical) {
+    MatchingService(Canonical canonical, PortalClock clock) {
         this.canonical = canonical;
+        this.clock = clock;
     }
 
     public record Match(ContentItem item, Eligibility rule, Matcher.Evaluation evaluation) {}
@@ -85,7 +87,7 @@ public class MatchingService {
 
     /** Same transaction as the publication or edit: newly qualifying enterprises are told once per item. */
     void onPublished(@Observes ContentPublished event) {
-        Eligibility.forItem(event.contentId()).ifPresent(rule -> notifyQualifying(rule, Sla.today()));
+        Eligibility.forItem(event.contentId()).ifPresent(rule -> notifyQualifying(rule, clock.today()));
     }
 
     /**
@@ -119,21 +121,12 @@ public class MatchingService {
         return told;
     }
 
-    @Scheduled(cron = "{portal.subscriptions.reminder-cron}", timeZone = "Asia/Shanghai",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduledReminders() {
-        try {
-            Log.infof("Policy matching: %d reminders sent", remind(Sla.today()));
-        } catch (RuntimeException e) {
-            Log.errorf(e, "Policy matching reminders failed; they run again tomorrow");
-        }
-    }
-
     /**
      * Daily: reminders about items an enterprise was matched with: the application deadline within
      * 7 days and the policy's expiry within 30 days, once each.
      */
     @Transactional
+    @Override
     public int remind(LocalDate today) {
         int sent = 0;
         List<Object[]> rows = EnterpriseMessage.getEntityManager().createQuery("""
@@ -248,7 +241,7 @@ public class MatchingService {
             rule = new Eligibility();
             rule.item = item;
         } else if (version != null && rule.version != version) {
-            throw new cn.keyida.portal.content.ContentConflictException();
+            throw cn.keyida.portal.web.ConflictException.staleEdit();
         }
         rule.requiredTags = required;
         rule.excludedTags = excluded;
@@ -269,7 +262,7 @@ public class MatchingService {
             rule.persist();
         }
         rule.flush();
-        notifyQualifying(rule, Sla.today());
+        notifyQualifying(rule, clock.today());
         return rule;
     }
 

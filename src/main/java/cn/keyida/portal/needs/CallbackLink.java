@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -38,6 +39,11 @@ public class CallbackLink extends PanacheEntityBase {
     static Optional<CallbackLink> peekValid(String tokenHash) {
         return find("tokenHash = ?1 and usedAt is null and expiresAt > ?2", tokenHash, Instant.now())
                 .firstResultOptional();
+    }
+
+    /** The stored form of a token. */
+    static String hash(String token) {
+        return NeedSubmission.sha256Hex((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
     }
 
     static void invalidateAll(long needId) {

@@ -1,7 +1,6 @@
 package cn.keyida.portal.needs;
 
 import cn.keyida.portal.web.InvalidInputException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.List;
 
 /** The one-click satisfaction link from the resolution mail: no login, single use, expiring. */
@@ -21,62 +19,44 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class CallbackPages {
 
-    private final NeedService needs;
+    private static final String INVALID = "评价链接无效、已使用或已过期。如需评价，请登录后在“我的需求”中操作。";
 
-    CallbackPages(NeedService needs) {
-        this.needs = needs;
+    private final NeedWorkflow workflow;
+    private final NeedViews views;
+
+    CallbackPages(NeedWorkflow workflow, NeedViews views) {
+        this.workflow = workflow;
+        this.views = views;
     }
-
-    public record View(String token, String trackingNo, String title, String resolution) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance callback(View view, List<NeedCallback.Satisfaction> satisfactions,
+        static native TemplateInstance callback(NeedViews.CallbackView view, List<NeedCallback.Satisfaction> satisfactions,
                 List<NeedCallback.Resolved> resolutions, String error, boolean done, boolean reopened);
     }
 
     @GET
     public Response form(@PathParam("token") String token) {
-        View view = QuarkusTransaction.requiringNew().call(() -> CallbackLink.peekValid(NeedService.hash(token))
-                .map(l -> {
-                    Need n = Need.findById(l.needId);
-                    return new View(token, n.trackingNo, n.title, n.resolution);
-                }).orElse(null));
-        if (view == null) {
-            return Response.status(410).entity(page(null, "评价链接无效、已使用或已过期。如需评价，请登录后在“我的需求”中操作。",
-                    false, false)).build();
-        }
-        return Response.ok(page(view, null, false, false)).build();
+        return views.callback(token).map(view -> Response.ok(page(view, null, false, false)).build())
+                .orElseGet(() -> Response.status(410).entity(page(null, INVALID, false, false)).build());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         try {
-            Need need = needs.answerCallbackLink(token, input(form));
+            Need need = workflow.answerCallbackLink(token, NeedForms.callback(form));
             return Response.ok(page(null, null, true, need.status != NeedStatus.CALLBACK_DONE)).build();
         } catch (NeedConflictException e) {
             return Response.status(410).entity(page(null, e.getMessage(), false, false)).build();
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(new View(token, "", "", ""), e.getMessage(), false, false)).build();
+            return Response.status(400).entity(page(new NeedViews.CallbackView(token, "", "", ""), e.getMessage(), false,
+                    false)).build();
         }
     }
 
-    private static TemplateInstance page(View view, String error, boolean done, boolean reopened) {
+    private static TemplateInstance page(NeedViews.CallbackView view, String error, boolean done, boolean reopened) {
         return Templates.callback(view, List.of(NeedCallback.Satisfaction.values()),
                 List.of(NeedCallback.Resolved.values()), error, done, reopened);
-    }
-
-    /** Reads a satisfaction answer from a form (also used by the logged-in rating and staff callbacks). */
-    static NeedService.CallbackInput input(MultivaluedMap<String, String> form) {
-        boolean reached = !"false".equals(form.getFirst("reached"));
-        NeedCallback.Satisfaction satisfaction = Arrays.stream(NeedCallback.Satisfaction.values())
-                .filter(s -> s.name().equals(form.getFirst("satisfaction"))).findFirst().orElse(null);
-        NeedCallback.Resolved resolved = Arrays.stream(NeedCallback.Resolved.values())
-                .filter(r -> r.name().equals(form.getFirst("resolved"))).findFirst().orElse(null);
-        if (reached && (satisfaction == null || resolved == null)) {
-            throw new InvalidInputException("请选择满意度和解决情况");
-        }
-        return new NeedService.CallbackInput(reached, satisfaction, resolved, form.getFirst("comment"));
     }
 }

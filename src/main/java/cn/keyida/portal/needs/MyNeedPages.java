@@ -3,16 +3,16 @@ package cn.keyida.portal.needs;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
+import cn.keyida.portal.web.ConflictException;
+import cn.keyida.portal.web.Downloads;
 import cn.keyida.portal.web.FieldErrors;
 import cn.keyida.portal.web.InvalidInputException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,11 +44,15 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.TEXT_HTML)
 public class MyNeedPages {
 
-    private final NeedService needs;
+    private final NeedSubmission submission;
+    private final NeedWorkflow workflow;
+    private final NeedViews views;
     private final Viewer viewer;
 
-    MyNeedPages(NeedService needs, Viewer viewer) {
-        this.needs = needs;
+    MyNeedPages(NeedSubmission submission, NeedWorkflow workflow, NeedViews views, Viewer viewer) {
+        this.submission = submission;
+        this.workflow = workflow;
+        this.views = views;
         this.viewer = viewer;
     }
 
@@ -75,9 +79,6 @@ public class MyNeedPages {
         }
     }
 
-    public record Detail(Need need, List<NeedEvent> timeline, List<FollowUp> replies, List<NeedAttachment> attachments,
-            List<NeedCallback.Satisfaction> satisfactions, List<NeedCallback.Resolved> resolutions) {}
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(EnterpriseProfile profile, List<Need> needs);
@@ -85,7 +86,7 @@ public class MyNeedPages {
         static native TemplateInstance form(List<NeedCategory> categories, Map<String, String> values,
                 Map<String, String> errors, EnterpriseProfile profile);
 
-        static native TemplateInstance detail(Detail d, boolean submitted, String error);
+        static native TemplateInstance detail(NeedViews.MyDetail d, boolean submitted, String error);
     }
 
     @GET
@@ -96,20 +97,16 @@ public class MyNeedPages {
     @GET
     @Path("/needs")
     public TemplateInstance list() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            EnterpriseProfile profile = EnterpriseProfile.findBySubject(viewer.subject()).orElse(null);
-            List<Need> list = profile == null ? List.of()
-                    : Need.<Need>find("enterprise.id = ?1 order by id desc", profile.id).list();
-            list.forEach(n -> n.category.name.length()); // load for the template
-            return Templates.list(profile, list);
-        });
+        NeedViews.MyList my = views.myList(viewer.subject());
+        return Templates.list(my.profile(), my.needs());
     }
 
     @GET
     @Path("/needs/new")
     public Response newForm() {
-        EnterpriseProfile profile = profile();
-        return profile == null ? profileFirst() : Response.ok(Templates.form(categories(), Map.of(), Map.of(), profile)).build();
+        return views.newNeed(viewer.subject())
+                .map(n -> Response.ok(Templates.form(n.categories(), Map.of(), Map.of(), n.profile())).build())
+                .orElseGet(MyNeedPages::profileFirst);
     }
 
     @POST
@@ -121,15 +118,15 @@ public class MyNeedPages {
             BigDecimal budget = parseBudget(form.budget, e);
             LocalDate wantedBy = parseDate(form.wantedBy, e);
             e.throwIfAny();
-            NeedService.Submission s = new NeedService.Submission(form.category, form.title, form.description,
+            NeedSubmission.Submission s = new NeedSubmission.Submission(form.category, form.title, form.description,
                     form.expectedOutcome, budget, wantedBy, "on".equals(form.consent) || "true".equals(form.consent));
-            return needs.submit(viewer.subject(), s, uploads(form.files), actor())
+            return submission.submit(viewer.subject(), s, uploads(form.files), viewer.auditName())
                     .map(n -> Response.seeOther(URI.create("/my/needs/" + n.trackingNo + "?submitted=true")).build())
                     .orElseGet(MyNeedPages::profileFirst);
         } catch (FieldErrors e) {
-            EnterpriseProfile profile = profile();
-            return profile == null ? profileFirst()
-                    : Response.status(400).entity(Templates.form(categories(), form.values(), e.errors(), profile)).build();
+            return views.newNeed(viewer.subject()).map(n -> Response.status(400)
+                            .entity(Templates.form(n.categories(), form.values(), e.errors(), n.profile())).build())
+                    .orElseGet(MyNeedPages::profileFirst);
         }
     }
 
@@ -140,89 +137,54 @@ public class MyNeedPages {
     @GET
     @Path("/needs/{no}")
     public TemplateInstance detail(@PathParam("no") String no, @QueryParam("submitted") boolean submitted) {
-        return QuarkusTransaction.requiringNew().call(() -> Templates.detail(detailOf(own(no)), submitted, null));
+        return Templates.detail(views.myDetail(no, viewer.subject()), submitted, null);
     }
 
     @POST
     @Path("/needs/{no}/info")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addInformation(@PathParam("no") String no, MultivaluedMap<String, String> form) {
-        return act(no, need -> needs.addInformation(need, version(form), form.getFirst("text"), actor()));
+        return act(no, () -> workflow.addInformation(no, viewer.subject(), NeedForms.version(form), form.getFirst("text"),
+                viewer.auditName()));
     }
 
     @POST
     @Path("/needs/{no}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@PathParam("no") String no, MultivaluedMap<String, String> form) {
-        return act(no, need -> needs.withdraw(need, version(form), form.getFirst("reason"), actor()));
+        return act(no, () -> workflow.withdraw(no, viewer.subject(), NeedForms.version(form), form.getFirst("reason"),
+                viewer.auditName()));
     }
 
     @POST
     @Path("/needs/{no}/rate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rate(@PathParam("no") String no, MultivaluedMap<String, String> form) {
-        return act(no, need -> needs.rateOnline(need, version(form), CallbackPages.input(form), actor()));
+        return act(no, () -> workflow.rateOnline(no, viewer.subject(), NeedForms.version(form), NeedForms.callback(form),
+                viewer.auditName()));
     }
 
     @GET
     @Path("/needs/{no}/attachments/{id}")
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("no") String no, @PathParam("id") long id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Need need = own(no);
-            NeedAttachment a = NeedAttachment.<NeedAttachment>find("id = ?1 and needId = ?2", id, need.id)
-                    .firstResultOptional().orElseThrow(NotFoundException::new);
-            return StaffNeedPages.download(a);
-        });
+        NeedAttachment a = views.myAttachment(no, viewer.subject(), id);
+        return Downloads.upload(a.fileName, a.contentType, a.data);
     }
 
-    private Response act(String no, java.util.function.Consumer<Need> action) {
+    private Response act(String no, Runnable action) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> action.accept(own(no)));
-        } catch (InvalidInputException | NeedConflictException e) {
-            int status = e instanceof NeedConflictException ? 409 : 400;
-            return Response.status(status).entity(QuarkusTransaction.requiringNew().call(() ->
-                    Templates.detail(detailOf(own(no)), false, e.getMessage()))).build();
+            action.run();
+        } catch (InvalidInputException | ConflictException e) {
+            int status = e instanceof ConflictException ? 409 : 400;
+            return Response.status(status).entity(Templates.detail(views.myDetail(no, viewer.subject()), false,
+                    e.getMessage())).build();
         }
         return Response.seeOther(URI.create("/my/needs/" + no)).build();
     }
 
-    private Detail detailOf(Need need) {
-        need.category.name.length();
-        need.enterprise.name.length();
-        return new Detail(need, NeedEvent.timeline(need.id, true), FollowUp.forNeed(need.id, true),
-                NeedAttachment.forNeed(need.id), List.of(NeedCallback.Satisfaction.values()),
-                List.of(NeedCallback.Resolved.values()));
-    }
-
-    /** The need with this number if it belongs to the logged-in enterprise; 404 otherwise. */
-    private Need own(String no) {
-        return Need.<Need>find("trackingNo = ?1 and enterprise.subject = ?2", no, viewer.subject())
-                .firstResultOptional().orElseThrow(() -> new NotFoundException("未找到该需求"));
-    }
-
-    private EnterpriseProfile profile() {
-        return QuarkusTransaction.requiringNew().call(() -> EnterpriseProfile.findBySubject(viewer.subject()).orElse(null));
-    }
-
-    private static List<NeedCategory> categories() {
-        return QuarkusTransaction.requiringNew().call(NeedCategory::listActive);
-    }
-
-    private NeedService.Actor actor() {
-        return new NeedService.Actor(viewer.username(), viewer.displayName());
-    }
-
-    static long version(MultivaluedMap<String, String> form) {
-        try {
-            return Long.parseLong(form.getFirst("version"));
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidInputException("页面已过期，请刷新后重试");
-        }
-    }
-
-    private static List<NeedService.Upload> uploads(List<FileUpload> files) {
-        List<NeedService.Upload> out = new ArrayList<>();
+    private static List<NeedSubmission.Upload> uploads(List<FileUpload> files) {
+        List<NeedSubmission.Upload> out = new ArrayList<>();
         if (files == null) {
             return out;
         }
@@ -231,7 +193,7 @@ public class MyNeedPages {
                 continue; // an empty file input
             }
             try {
-                out.add(new NeedService.Upload(f.fileName(), Files.readAllBytes(f.uploadedFile())));
+                out.add(new NeedSubmission.Upload(f.fileName(), Files.readAllBytes(f.uploadedFile())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

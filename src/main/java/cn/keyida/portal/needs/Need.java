@@ -10,9 +10,11 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** An enterprise's innovation need, followed by the bureau until it is closed. */
 @Entity
@@ -84,23 +86,36 @@ public class Need extends BaseEntity {
     @Column(name = "supervisor_flag")
     public boolean supervisorFlag;
 
-    /** The deadline that applies in the current state, if any. */
+    /**
+     * The deadline that applies in the current state, if any: the one definition of "due", used by the
+     * queue, the dashboards, the statistics and the reminders ({@link #OVERDUE} in queries). Computed by
+     * PostgreSQL when the need is loaded, so it is read-only and reflects the state as stored.
+     */
+    @Formula("case status when 'SUBMITTED' then accept_due when 'ACCEPTED' then resolve_due"
+            + " when 'ASSIGNED' then resolve_due when 'IN_PROGRESS' then resolve_due"
+            + " when 'RESOLVED' then callback_due end")
+    public LocalDate due;
+
+    /** The JPQL condition of an overdue need {@code n}, with the parameter {@code :today}. */
+    public static final String OVERDUE = "n.due < :today";
+
+    /** Days before its deadline from which a need counts as due soon. */
+    static final int DUE_SOON_DAYS = 2;
+
+    /** The need with this number if it belongs to the enterprise with this login. */
+    static Optional<Need> findOwn(String trackingNo, String subject) {
+        return Need.<Need>find("trackingNo = ?1 and enterprise.subject = ?2", trackingNo, subject).firstResultOptional();
+    }
+
     public LocalDate currentDue() {
-        return switch (status) {
-            case SUBMITTED -> acceptDue;
-            case ACCEPTED, ASSIGNED, IN_PROGRESS -> resolveDue;
-            case RESOLVED -> callbackDue;
-            default -> null;
-        };
+        return due;
     }
 
     public boolean isOverdue(LocalDate today) {
-        LocalDate due = currentDue();
         return due != null && today.isAfter(due);
     }
 
     public boolean isDueSoon(LocalDate today) {
-        LocalDate due = currentDue();
-        return due != null && !today.isAfter(due) && !today.plusDays(2).isBefore(due);
+        return due != null && !today.isAfter(due) && !today.plusDays(DUE_SOON_DAYS).isBefore(due);
     }
 }

@@ -15,13 +15,21 @@ import java.util.List;
 public class NeedCallback extends PanacheEntityBase {
 
     public enum Satisfaction {
-        VERY_SATISFIED("非常满意"), SATISFIED("满意"), BASICALLY_SATISFIED("基本满意"), UNSATISFIED("不满意");
+        VERY_SATISFIED("非常满意", true), SATISFIED("满意", true), BASICALLY_SATISFIED("基本满意", true),
+        UNSATISFIED("不满意", false);
 
         public final String label;
+        /** Counts as satisfied in the satisfaction rate (满意率). */
+        public final boolean satisfied;
 
-        Satisfaction(String label) {
+        Satisfaction(String label, boolean satisfied) {
             this.label = label;
+            this.satisfied = satisfied;
         }
+
+        /** The satisfied answers as an SQL list, for the statistics: the one definition of "satisfied". */
+        static final String SATISFIED_SQL = java.util.Arrays.stream(values()).filter(s -> s.satisfied)
+                .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
     public enum Resolved {

@@ -1,7 +1,9 @@
 package cn.keyida.portal.needs;
 
+import cn.keyida.portal.web.ConflictException;
+
 /** An action that the need's current state or version does not allow (409); the message is Chinese. */
-public class NeedConflictException extends RuntimeException {
+public class NeedConflictException extends ConflictException {
     public NeedConflictException(String message) {
         super(message);
     }

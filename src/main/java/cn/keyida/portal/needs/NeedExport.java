@@ -1,5 +1,8 @@
 package cn.keyida.portal.needs;
 
+import cn.keyida.portal.common.PortalClock;
+import cn.keyida.portal.staff.StaffDirectory;
+import jakarta.transaction.Transactional;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,9 +28,26 @@ public class NeedExport {
 
     public record Table(List<String> header, List<List<String>> rows) {}
 
-    /** Must run inside a transaction. */
-    public Table needs(LocalDate from, LocalDate to) {
-        Map<String, String> names = StaffNeedPages.staffNames();
+    private final StaffDirectory staff;
+
+    NeedExport(StaffDirectory staff) {
+        this.staff = staff;
+    }
+
+    /** Both tables as one workbook with two sheets. */
+    @Transactional
+    public byte[] xlsx(ReportPeriod period) {
+        return xlsx(needs(period.from(), period.to()), followUps(period.from(), period.to()));
+    }
+
+    /** One table (needs, or with {@code followUps} their follow-up records) as CSV. */
+    @Transactional
+    public byte[] csv(ReportPeriod period, boolean followUps) {
+        return csv(followUps ? followUps(period.from(), period.to()) : needs(period.from(), period.to()));
+    }
+
+    Table needs(LocalDate from, LocalDate to) {
+        Map<String, String> names = staff.names();
         List<List<String>> rows = new ArrayList<>();
         for (Need n : Need.<Need>list("submittedAt >= ?1 and submittedAt < ?2 order by id", start(from), end(to))) {
             rows.add(List.of(n.trackingNo, n.title, n.category.name, n.status.label, n.enterprise.name,
@@ -40,8 +60,7 @@ public class NeedExport {
         return new Table(NEED_COLUMNS, rows);
     }
 
-    /** Must run inside a transaction. */
-    public Table followUps(LocalDate from, LocalDate to) {
+    Table followUps(LocalDate from, LocalDate to) {
         List<List<String>> rows = new ArrayList<>();
         List<Object[]> list = FollowUp.getEntityManager().createQuery("""
                 select f, n.trackingNo from FollowUp f, Need n where n.id = f.needId
@@ -55,7 +74,7 @@ public class NeedExport {
         return new Table(FOLLOW_UP_COLUMNS, rows);
     }
 
-    public byte[] xlsx(Table needs, Table followUps) {
+    byte[] xlsx(Table needs, Table followUps) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             sheet(workbook.createSheet("需求"), needs);
             sheet(workbook.createSheet("跟进记录"), followUps);
@@ -67,7 +86,7 @@ public class NeedExport {
     }
 
     /** UTF-8 with a byte order mark, so Excel opens the Chinese correctly. */
-    public byte[] csv(Table table) {
+    byte[] csv(Table table) {
         StringBuilder sb = new StringBuilder("\uFEFF");
         line(sb, table.header());
         table.rows().forEach(r -> line(sb, r));
@@ -108,14 +127,14 @@ public class NeedExport {
     }
 
     private static String local(Instant instant) {
-        return instant == null ? "" : instant.atZone(Sla.CHINA).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+        return instant == null ? "" : instant.atZone(PortalClock.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ');
     }
 
     private static Instant start(LocalDate from) {
-        return from.atStartOfDay(Sla.CHINA).toInstant();
+        return PortalClock.startOf(from);
     }
 
     private static Instant end(LocalDate to) {
-        return to.plusDays(1).atStartOfDay(Sla.CHINA).toInstant();
+        return PortalClock.startOf(to.plusDays(1));
     }
 }

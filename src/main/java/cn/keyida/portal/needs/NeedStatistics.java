@@ -1,6 +1,8 @@
 package cn.keyida.portal.needs;
 
+import cn.keyida.portal.common.PortalClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,10 +32,13 @@ public class NeedStatistics {
 
     public record Unsatisfied(long id, String trackingNo, String title, String enterprise, String comment) {}
 
-    /** Needs submitted in [from, to] (China time). Must run inside a transaction. */
-    public Figures compute(LocalDate from, LocalDate to) {
-        Instant start = from.atStartOfDay(Sla.CHINA).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(Sla.CHINA).toInstant();
+    /** Needs submitted in the period. */
+    @Transactional
+    public Figures compute(ReportPeriod period) {
+        LocalDate from = period.from();
+        LocalDate to = period.to();
+        Instant start = PortalClock.startOf(from);
+        Instant end = PortalClock.startOf(to.plusDays(1));
         Map<String, Object> p = Map.of("s", start, "e", end);
 
         List<Count> byStatus = counts("""
@@ -64,9 +69,10 @@ public class NeedStatistics {
                         select count(*) from need n where n.submitted_at >= :s and n.submitted_at < :e
                         and n.resolved_at is not null and n.resolve_due is not null""", p),
                 ratio("""
-                        select count(*) filter (where n.satisfaction in ('VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED')),
+                        select count(*) filter (where n.satisfaction in %s),
                                count(*) from need n
-                        where n.submitted_at >= :s and n.submitted_at < :e and n.satisfaction is not null""", p),
+                        where n.submitted_at >= :s and n.submitted_at < :e and n.satisfaction is not null"""
+                        .formatted(NeedCallback.Satisfaction.SATISFIED_SQL), p),
                 single("""
                         select count(*) from need n where n.submitted_at >= :s and n.submitted_at < :e
                         and n.satisfaction is not null""", p),

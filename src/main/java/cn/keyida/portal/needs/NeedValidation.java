@@ -1,7 +1,9 @@
 package cn.keyida.portal.needs;
 
+import cn.keyida.portal.common.AttachmentType;
 import cn.keyida.portal.web.FieldErrors;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,7 @@ final class NeedValidation {
 
     private NeedValidation() {}
 
-    static void check(NeedService.Submission s) {
+    static void check(NeedSubmission.Submission s, LocalDate today) {
         FieldErrors.Builder e = new FieldErrors.Builder();
         if (s.category() == null || s.category().isBlank()) {
             e.add("category", "请选择需求类别");
@@ -23,7 +25,7 @@ final class NeedValidation {
         if (s.budget() != null && (s.budget().signum() < 0 || s.budget().compareTo(new BigDecimal("100000000000")) > 0)) {
             e.add("budget", "预算金额应在 0 到 1000 亿元之间");
         }
-        if (s.wantedBy() != null && s.wantedBy().isBefore(Sla.today())) {
+        if (s.wantedBy() != null && s.wantedBy().isBefore(today)) {
             e.add("wantedBy", "期望完成日期不能早于今天");
         }
         if (!s.consent()) {
@@ -32,7 +34,7 @@ final class NeedValidation {
         e.throwIfAny();
     }
 
-    static List<CheckedUpload> checkUploads(List<NeedService.Upload> uploads, NeedsConfig config) {
+    static List<CheckedUpload> checkUploads(List<NeedSubmission.Upload> uploads, NeedsConfig config) {
         List<CheckedUpload> out = new ArrayList<>();
         if (uploads == null) {
             return out;
@@ -41,7 +43,7 @@ final class NeedValidation {
         if (uploads.size() > config.maxAttachments()) {
             e.add("files", "附件最多 " + config.maxAttachments() + " 个");
         }
-        for (NeedService.Upload u : uploads) {
+        for (NeedSubmission.Upload u : uploads) {
             String name = AttachmentType.safeFileName(u.fileName());
             AttachmentType.problem(u.fileName(), u.data(), u.data().length, config.maxAttachmentBytes())
                     .ifPresent(p -> e.add("files", name + "：" + p));

@@ -6,10 +6,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "portal.needs")
 public interface NeedsConfig {
 
-    /** Public address of the portal, for links in mails. */
-    @WithDefault("http://localhost:8080")
-    String baseUrl();
-
     /** Largest attachment accepted, in bytes. */
     @WithDefault("10485760")
     long maxAttachmentBytes();
@@ -20,8 +16,4 @@ public interface NeedsConfig {
     /** How long the one-click satisfaction link in the resolution mail stays valid, in days. */
     @WithDefault("15")
     int callbackLinkDays();
-
-    /** When the daily reminder mails are prepared (cron, China time). */
-    @WithDefault("0 0 8 * * ?")
-    String reminderCron();
 }

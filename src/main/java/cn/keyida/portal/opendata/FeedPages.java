@@ -4,7 +4,7 @@ import cn.keyida.portal.search.SearchDocument;
 import cn.keyida.portal.search.SearchQuery;
 import cn.keyida.portal.search.SearchResult;
 import cn.keyida.portal.search.SearchService;
-import cn.keyida.portal.needs.NeedsConfig;
+import cn.keyida.portal.web.WebConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -24,9 +24,9 @@ public class FeedPages {
     static final String ATOM = "application/atom+xml;charset=UTF-8";
 
     private final SearchService search;
-    private final NeedsConfig config;
+    private final WebConfig config;
 
-    FeedPages(SearchService search, NeedsConfig config) {
+    FeedPages(SearchService search, WebConfig config) {
         this.search = search;
         this.config = config;
     }

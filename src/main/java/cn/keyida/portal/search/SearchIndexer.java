@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -68,6 +69,12 @@ public class SearchIndexer {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         runGuarded();
+    }
+
+    /** How many changes wait to be indexed. */
+    @Transactional
+    public long pending() {
+        return SearchOutbox.pending();
     }
 
     /**

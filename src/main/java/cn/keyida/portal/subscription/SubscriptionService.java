@@ -3,7 +3,8 @@ package cn.keyida.portal.subscription;
 import cn.keyida.portal.content.ContentItem;
 import cn.keyida.portal.content.ContentStatus;
 import cn.keyida.portal.mail.MailOutbox;
-import cn.keyida.portal.needs.Sla;
+import cn.keyida.portal.common.DailyReminder;
+import cn.keyida.portal.common.PortalClock;
 import cn.keyida.portal.search.SearchQuery;
 import cn.keyida.portal.search.SearchService;
 import cn.keyida.portal.search.SearchUnavailableException;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * of those items the saved search matches.
  */
 @ApplicationScoped
-public class SubscriptionService {
+public class SubscriptionService implements DailyReminder {
 
     static final int MAX_PER_USER = 20;
     static final int MAX_ITEMS_PER_RUN = 500;
@@ -43,11 +44,13 @@ public class SubscriptionService {
     private final SearchService search;
     private final Canonical canonical;
     private final Duration commitLag;
+    private final PortalClock clock;
 
-    SubscriptionService(SearchService search, Canonical canonical,
+    SubscriptionService(SearchService search, Canonical canonical, PortalClock clock,
             @ConfigProperty(name = "portal.subscriptions.commit-lag", defaultValue = "5s") Duration commitLag) {
         this.search = search;
         this.canonical = canonical;
+        this.clock = clock;
         this.commitLag = commitLag;
     }
 
@@ -122,16 +125,6 @@ public class SubscriptionService {
             }
         } catch (RuntimeException e) {
             Log.errorf(e, "Subscription digests failed; retried at the next run");
-        }
-    }
-
-    @Scheduled(cron = "{portal.subscriptions.reminder-cron}", timeZone = "Asia/Shanghai",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduledReminders() {
-        try {
-            Log.infof("Subscriptions: %d deadline reminders queued", remind(Sla.today()));
-        } catch (RuntimeException e) {
-            Log.errorf(e, "Subscription reminders failed; they run again tomorrow");
         }
     }
 
@@ -227,6 +220,7 @@ public class SubscriptionService {
      * Daily: for each subscription, the items it matches whose application deadline is within 7 days
      * or that expire within 30 days; one mail per subscription and item, whichever instance runs it.
      */
+    @Override
     public int remind(LocalDate today) {
         Map<String, String> due = QuarkusTransaction.requiringNew().call(() -> dueItems(today));
         if (due.isEmpty()) {

@@ -1,6 +1,5 @@
 package cn.keyida.portal.web;
 
-import cn.keyida.portal.needs.NeedsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
@@ -9,9 +8,9 @@ import jakarta.inject.Named;
 @ApplicationScoped
 public class Canonical {
 
-    private final NeedsConfig config;
+    private final WebConfig config;
 
-    Canonical(NeedsConfig config) {
+    Canonical(WebConfig config) {
         this.config = config;
     }
 

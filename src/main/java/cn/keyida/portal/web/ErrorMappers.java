@@ -1,9 +1,5 @@
 package cn.keyida.portal.web;
 
-import cn.keyida.portal.content.ContentConflictException;
-import cn.keyida.portal.content.ContentValidationException;
-import cn.keyida.portal.needs.NeedConflictException;
-import cn.keyida.portal.search.SearchUnavailableException;
 import jakarta.persistence.OptimisticLockException;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
@@ -32,11 +28,6 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidContent(ContentValidationException e, UriInfo uri) {
-        return respond(uri, 400, "请求参数有误", e.getMessage());
-    }
-
-    @ServerExceptionMapper
     public Response violations(ConstraintViolationException e, UriInfo uri) {
         String detail = e.getConstraintViolations().stream().map(v -> v.getMessage()).distinct()
                 .reduce((a, b) -> a + "；" + b).orElse("输入不符合要求");
@@ -44,19 +35,14 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response searchDown(SearchUnavailableException e, UriInfo uri) {
-        Log.warnf("Search unavailable: %s", e.getCause() == null ? e.getMessage() : e.getCause().toString());
-        return Response.fromResponse(respond(uri, 503, "搜索服务暂时不可用", e.getMessage()))
-                .header("Retry-After", "30").build();
+    public Response unavailable(UnavailableException e, UriInfo uri) {
+        Log.warnf("Service unavailable: %s", e.getCause() == null ? e.getMessage() : e.getCause().toString());
+        return Response.fromResponse(respond(uri, 503, e.title(), e.getMessage()))
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper
-    public Response conflict(NeedConflictException e, UriInfo uri) {
-        return respond(uri, 409, "操作冲突", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response contentConflict(ContentConflictException e, UriInfo uri) {
+    public Response conflict(ConflictException e, UriInfo uri) {
         return respond(uri, 409, "操作冲突", e.getMessage());
     }
 

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import cn.keyida.portal.needs.Need;
 import cn.keyida.portal.needs.NeedAttachment;
-import cn.keyida.portal.needs.NeedService;
+import cn.keyida.portal.needs.NeedSubmission;
 import cn.keyida.portal.needs.NeedStatus;
 import cn.keyida.portal.support.Enterprises;
 import cn.keyida.portal.support.UserSession;
@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
 class PersonalDataTest {
 
     @Inject
-    NeedService needs;
+    NeedSubmission needs;
 
     @Test
     void exportContainsEverythingAndDeleteRemovesThePersonalData() {
         EnterpriseProfile b = Enterprises.enterpriseB();
-        Need need = needs.submit(b.subject, new NeedService.Submission("TECH", "个人信息测试需求", "联系人手机 13900001111", "",
-                BigDecimal.ONE, null, true), List.of(new NeedService.Upload("营业执照.pdf",
-                "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))), new NeedService.Actor("enterprise2", "李红梅")).orElseThrow();
+        Need need = needs.submit(b.subject, new NeedSubmission.Submission("TECH", "个人信息测试需求", "联系人手机 13900001111", "",
+                BigDecimal.ONE, null, true), List.of(new NeedSubmission.Upload("营业执照.pdf",
+                "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))), "李红梅（enterprise2）").orElseThrow();
         UserSession session = new UserSession("enterprise2");
         session.request().get("/my/data/export.json").then().statusCode(200)
                 .header("Content-Disposition", containsString("attachment"))

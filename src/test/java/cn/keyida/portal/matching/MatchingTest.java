@@ -8,7 +8,7 @@ import cn.keyida.portal.content.ContentStatus;
 import cn.keyida.portal.content.ContentType;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.mail.MailOutbox;
-import cn.keyida.portal.needs.Sla;
+import cn.keyida.portal.common.PortalClock;
 import cn.keyida.portal.search.SearchOutbox;
 import cn.keyida.portal.support.Enterprises;
 import cn.keyida.portal.support.UserSession;
@@ -79,7 +79,7 @@ class MatchingTest {
                 LocalDate.now().minusDays(1).toString()));
 
         MatchingService.Matches m = QuarkusTransaction.requiringNew().call(() ->
-                matching.match(Facts.of(EnterpriseProfile.findById(a.id)), Sla.today()));
+                matching.match(Facts.of(EnterpriseProfile.findById(a.id)), LocalDate.now(PortalClock.ZONE)));
         assertThat(slugs(m.eligible(), run)).containsExactly(run + "-fits");
         assertThat(slugs(m.nearly(), run)).containsExactly(run + "-nearly");
         assertThat(slugs(m.ineligible(), run)).containsExactly(run + "-not");
@@ -170,12 +170,12 @@ class MatchingTest {
             i.expiryDate = LocalDate.now().plusDays(20);
         });
         save(id, input(List.of("高新技术企业"), List.of(), List.of(), null, null, List.of(), "",
-                Sla.today().plusDays(3).toString()));
+                LocalDate.now(PortalClock.ZONE).plusDays(3).toString()));
         assertThat(messages(id, a.subject)).isEqualTo(1);
-        int first = matching.remind(Sla.today());
+        int first = matching.remind(LocalDate.now(PortalClock.ZONE));
         assertThat(first).isGreaterThanOrEqualTo(2);
         assertThat(kinds(id, a.subject)).containsExactlyInAnyOrder("MATCH", "DEADLINE", "EXPIRING");
-        matching.remind(Sla.today());
+        matching.remind(LocalDate.now(PortalClock.ZONE));
         assertThat(kinds(id, a.subject)).hasSize(3);
         assertThat(mails(run, a.email)).isEqualTo(3);
     }
@@ -268,7 +268,7 @@ class MatchingTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             Eligibility rule = Eligibility.forItem(id).orElseThrow();
             return EnterpriseProfile.<EnterpriseProfile>listAll().stream()
-                    .filter(p -> Matcher.evaluate(rule, Facts.of(p), Sla.today()).verdict() == Matcher.Verdict.ELIGIBLE)
+                    .filter(p -> Matcher.evaluate(rule, Facts.of(p), LocalDate.now(PortalClock.ZONE)).verdict() == Matcher.Verdict.ELIGIBLE)
                     .map(p -> p.subject).collect(Collectors.toSet());
         });
     }

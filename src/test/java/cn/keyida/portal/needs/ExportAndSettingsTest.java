@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ExportAndSettingsTest {
 
     @Inject
-    NeedService needs;
+    NeedSubmission needs;
 
     @Test
     void exportsOpenInExcelWithTheChineseIntact() throws Exception {
@@ -75,7 +75,7 @@ class ExportAndSettingsTest {
 
     private Need submit(String title) {
         EnterpriseProfile a = Enterprises.enterpriseA();
-        return needs.submit(a.subject, new NeedService.Submission("TECH", title, "描述", "", BigDecimal.ONE, null, true), List.of(),
-                new NeedService.Actor("enterprise1", "王建国")).orElseThrow();
+        return needs.submit(a.subject, new NeedSubmission.Submission("TECH", title, "描述", "", BigDecimal.ONE, null, true), List.of(),
+                "王建国（enterprise1）").orElseThrow();
     }
 }

@@ -2,6 +2,9 @@ package cn.keyida.portal.needs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.keyida.portal.calendar.CalendarDay;
+import cn.keyida.portal.calendar.WorkingCalendar;
+import cn.keyida.portal.calendar.WorkingDays;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.mail.MailSender;
@@ -21,29 +24,29 @@ import org.junit.jupiter.api.Test;
 class NeedJobsTest {
 
     @Inject
-    NeedService needs;
+    NeedSubmission needs;
 
     @Inject
-    ReminderJob reminders;
+    NeedReminders reminders;
 
     @Inject
     MailSender mailSender;
 
     @Inject
-    Sla sla;
+    WorkingCalendar calendar;
 
     @Test
     void acceptDeadlineSkipsWeekendsAndCalendarHolidays() {
         // A Friday; the next Monday is entered as a holiday, the Saturday after as a worked day.
         LocalDate friday = LocalDate.of(2031, 1, 3);
         QuarkusTransaction.requiringNew().run(() -> {
-            day(friday.plusDays(3), CalendarDay.Kind.HOLIDAY);
-            day(friday.plusDays(8), CalendarDay.Kind.WORKDAY);
+            calendar.setDay(friday.plusDays(3), CalendarDay.Kind.HOLIDAY, "测试");
+            calendar.setDay(friday.plusDays(8), CalendarDay.Kind.WORKDAY, "测试");
         });
-        WorkingDays calendar = QuarkusTransaction.requiringNew().call(sla::calendar);
-        assertThat(calendar.addWorkingDays(friday, 1)).isEqualTo(friday.plusDays(4)); // Tuesday
-        assertThat(calendar.addWorkingDays(friday, 5)).isEqualTo(friday.plusDays(8)); // the worked Saturday
-        assertThat(calendar.workingDaysBetween(friday, friday.plusDays(8))).isEqualTo(5);
+        WorkingDays days = QuarkusTransaction.requiringNew().call(calendar::load);
+        assertThat(days.addWorkingDays(friday, 1)).isEqualTo(friday.plusDays(4)); // Tuesday
+        assertThat(days.addWorkingDays(friday, 5)).isEqualTo(friday.plusDays(8)); // the worked Saturday
+        assertThat(days.workingDaysBetween(friday, friday.plusDays(8))).isEqualTo(5);
     }
 
     @Test
@@ -97,17 +100,10 @@ class NeedJobsTest {
 
     private Need submitted(String title) {
         EnterpriseProfile profile = Enterprises.enterpriseA();
-        return needs.submit(profile.subject, new NeedService.Submission("POLICY", title, "描述", "", BigDecimal.TEN, null, true),
-                List.of(), new NeedService.Actor("enterprise1", "王建国")).orElseThrow();
+        return needs.submit(profile.subject, new NeedSubmission.Submission("POLICY", title, "描述", "", BigDecimal.TEN, null, true),
+                List.of(), "王建国（enterprise1）").orElseThrow();
     }
 
-    private static void day(LocalDate date, CalendarDay.Kind kind) {
-        CalendarDay d = CalendarDay.<CalendarDay>findByIdOptional(date).orElseGet(CalendarDay::new);
-        d.day = date;
-        d.kind = kind;
-        d.name = "测试";
-        d.persist();
-    }
 
     /** The GreenMail process listening for the tests, whichever checkout's launcher started it. */
     private static void stopMailServer() throws Exception {

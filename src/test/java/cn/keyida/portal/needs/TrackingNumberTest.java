@@ -17,12 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The day's tracking numbers are taken by a statement that commits on its own (NeedService.submit). */
+/** The day's tracking numbers are taken by a statement that commits on its own (NeedSubmission.submit). */
 @QuarkusTest
 class TrackingNumberTest {
 
     @Inject
-    NeedService needs;
+    NeedSubmission needs;
 
     @Test
     void concurrentSubmissionsGetDistinctConsecutiveNumbersAndRejectedOnesTakeNone() throws Exception {
@@ -54,12 +54,12 @@ class TrackingNumberTest {
         assertThat(suffix(next.trackingNo)).isEqualTo(suffixes.get(suffixes.size() - 1) + 1);
     }
 
-    private static NeedService.Submission submission(String category, String title) {
-        return new NeedService.Submission(category, title, "描述", "", BigDecimal.ONE, null, true);
+    private static NeedSubmission.Submission submission(String category, String title) {
+        return new NeedSubmission.Submission(category, title, "描述", "", BigDecimal.ONE, null, true);
     }
 
-    private static NeedService.Actor actor() {
-        return new NeedService.Actor("enterprise1", "王建国");
+    private static String actor() {
+        return "王建国（enterprise1）";
     }
 
     private static int suffix(String trackingNo) {

@@ -8,7 +8,7 @@ import cn.keyida.portal.content.ContentType;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.needs.Need;
 import cn.keyida.portal.needs.NeedAttachment;
-import cn.keyida.portal.needs.NeedService;
+import cn.keyida.portal.needs.NeedSubmission;
 import cn.keyida.portal.subscription.SubscriptionService;
 import cn.keyida.portal.support.Enterprises;
 import cn.keyida.portal.support.UserSession;
@@ -45,7 +45,7 @@ class AuthorizationMatrixTest {
     static final List<String> ROLES = List.of("anonymous", "enterprise1", "enterprise2", "staff1", "supervisor1", "admin1");
 
     @Inject
-    NeedService needs;
+    NeedSubmission needs;
 
     record Expectation(String method, String path, List<Boolean> allowed) {}
 
@@ -104,12 +104,12 @@ class AuthorizationMatrixTest {
     }
 
     /** A need of enterprise A with an attachment, and a content item, to fill the path parameters. */
-    static Map<String, String> fixture(NeedService needs) {
+    static Map<String, String> fixture(NeedSubmission needs) {
         EnterpriseProfile a = Enterprises.enterpriseA();
         Enterprises.enterpriseB();
-        Need need = needs.submit(a.subject, new NeedService.Submission("TECH", "权限矩阵测试需求", "描述", "", BigDecimal.ONE, null, true),
-                List.of(new NeedService.Upload("a.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))),
-                new NeedService.Actor("enterprise1", "王建国")).orElseThrow();
+        Need need = needs.submit(a.subject, new NeedSubmission.Submission("TECH", "权限矩阵测试需求", "描述", "", BigDecimal.ONE, null, true),
+                List.of(new NeedSubmission.Upload("a.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))),
+                "王建国（enterprise1）").orElseThrow();
         long attachment = QuarkusTransaction.requiringNew().call(() ->
                 NeedAttachment.<NeedAttachment>find("needId", need.id).firstResult().id);
         long content = QuarkusTransaction.requiringNew().call(() -> {

@@ -2,7 +2,7 @@ package cn.keyida.portal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.keyida.portal.needs.NeedService;
+import cn.keyida.portal.needs.NeedSubmission;
 import cn.keyida.portal.support.UserSession;
 import cn.keyida.portal.support.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,7 +48,7 @@ class FuzzTest {
             "slug", "id", "whatif", "channel", "reason", "template", "url", "position");
 
     @Inject
-    NeedService needs;
+    NeedSubmission needs;
 
     @Inject
     EntityManager em;
