@@ -3,7 +3,6 @@ package cn.keyida.portal.enterprise;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
 import cn.keyida.portal.web.FieldErrors;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,8 +42,7 @@ public class ProfilePages {
 
     @GET
     public TemplateInstance form(@QueryParam("saved") boolean saved, @QueryParam("next") String next) {
-        EnterpriseProfile p = QuarkusTransaction.requiringNew().call(() ->
-                EnterpriseProfile.findBySubject(viewer.subject()).orElse(null));
+        EnterpriseProfile p = profiles.find(viewer.subject()).orElse(null);
         Map<String, String> values;
         if (p != null) {
             values = p.formValues();

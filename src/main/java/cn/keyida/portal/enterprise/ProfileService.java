@@ -3,6 +3,7 @@ package cn.keyida.portal.enterprise;
 import cn.keyida.portal.web.FieldErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,6 +19,12 @@ public class ProfileService {
     public record ProfileInput(String name, String creditCode, String district, String industry,
             String contactPerson, String mobile, String email, List<String> qualifications, String employees,
             String revenueBand, String rdRatio, String registeredOn, boolean policyMail, String version) {}
+
+    /** The profile of the enterprise with this login, if it has filled one in. */
+    @Transactional
+    public Optional<EnterpriseProfile> find(String subject) {
+        return EnterpriseProfile.findBySubject(subject);
+    }
 
     @Transactional
     public EnterpriseProfile save(String subject, ProfileInput in) {

@@ -54,9 +54,7 @@ public class NeedStatistics {
                 counts("""
                         select c.name, count(*) from need n join need_category c on c.code = n.category_code
                         where n.submitted_at >= :s and n.submitted_at < :e group by c.name, c.sort_order order by c.sort_order""", p),
-                counts("""
-                        select e.district, count(*) from need n join enterprise_profile e on e.id = n.enterprise_id
-                        where n.submitted_at >= :s and n.submitted_at < :e group by e.district order by count(*) desc""", p),
+                byDistrict(start, end),
                 counts("""
                         select to_char(n.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*) from need n
                         where n.submitted_at >= :s and n.submitted_at < :e group by 1 order by 1""", p),
@@ -76,7 +74,7 @@ public class NeedStatistics {
                 single("""
                         select count(*) from need n where n.submitted_at >= :s and n.submitted_at < :e
                         and n.satisfaction is not null""", p),
-                unsatisfied(p));
+                unsatisfied(start, end));
     }
 
     @SuppressWarnings("unchecked")
@@ -112,19 +110,25 @@ public class NeedStatistics {
         return ((Number) q.getSingleResult()).longValue();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Unsatisfied> unsatisfied(Map<String, Object> params) {
-        var q = em.createNativeQuery("""
-                select n.id, n.tracking_no, n.title, e.name,
-                       (select c.comment from need_callback c where c.need_id = n.id and c.satisfaction = 'UNSATISFIED'
-                        order by c.id desc limit 1)
-                from need n join enterprise_profile e on e.id = n.enterprise_id
-                where n.submitted_at >= :s and n.submitted_at < :e
-                  and exists (select 1 from need_callback c where c.need_id = n.id and c.satisfaction = 'UNSATISFIED')
-                order by n.id desc limit 50""");
-        params.forEach(q::setParameter);
-        return ((List<Object[]>) q.getResultList()).stream().map(r -> new Unsatisfied(((Number) r[0]).longValue(),
-                (String) r[1], (String) r[2], (String) r[3], r[4] == null ? "" : (String) r[4])).toList();
+    /** Through the need's enterprise (the enterprise feature's entity), not its table. */
+    private List<Count> byDistrict(Instant start, Instant end) {
+        return em.createQuery("""
+                select n.enterprise.district, count(n) from Need n where n.submittedAt >= :s and n.submittedAt < :e
+                group by n.enterprise.district order by count(n) desc""", Object[].class)
+                .setParameter("s", start).setParameter("e", end).getResultList().stream()
+                .map(r -> new Count(String.valueOf(r[0]), (Long) r[1])).toList();
+    }
+
+    /** The latest unsatisfied comment of each need rated unsatisfied. */
+    private List<Unsatisfied> unsatisfied(Instant start, Instant end) {
+        return em.createQuery("""
+                select n.id, n.trackingNo, n.title, n.enterprise.name, c.comment from Need n, NeedCallback c
+                where c.id = (select max(c2.id) from NeedCallback c2 where c2.needId = n.id and c2.satisfaction = 'UNSATISFIED')
+                  and n.submittedAt >= :s and n.submittedAt < :e
+                order by n.id desc""", Object[].class)
+                .setParameter("s", start).setParameter("e", end).setMaxResults(50).getResultList().stream()
+                .map(r -> new Unsatisfied((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        r[4] == null ? "" : (String) r[4])).toList();
     }
 
     private static Double round(Object value) {
