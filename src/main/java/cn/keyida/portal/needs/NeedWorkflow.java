@@ -55,9 +55,7 @@ public class NeedWorkflow {
     @Transactional
     public Need addInformation(String trackingNo, String subject, long version, String text, String actor) {
         Need need = own(trackingNo, subject, version);
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException("请填写补充说明");
-        }
+        requireText(text, "请填写补充说明");
         NeedValidation.checkLength("补充说明", text, 5000);
         if (need.status == NeedStatus.WAITING_INFO) {
             resume(need);
@@ -116,9 +114,7 @@ public class NeedWorkflow {
     public Need returnNeed(long id, long version, String reason, String actor) {
         Need need = load(id, version);
         require(need, NeedAction.RETURN);
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("请填写退回原因，例如：不属于科技部门职责范围");
-        }
+        requireText(reason, "请填写退回原因，例如：不属于科技部门职责范围");
         NeedStatus from = move(need, NeedAction.RETURN);
         need.closedAt = clock.now();
         NeedEvent.record(need, actor, "退回", from, reason.strip(), true);
@@ -160,9 +156,7 @@ public class NeedWorkflow {
     public Need askInformation(long id, long version, String question, String actor) {
         Need need = load(id, version);
         require(need, NeedAction.ASK_INFORMATION);
-        if (question == null || question.isBlank()) {
-            throw new InvalidInputException("请说明需要企业补充的内容");
-        }
+        requireText(question, "请说明需要企业补充的内容");
         NeedStatus from = move(need, NeedAction.ASK_INFORMATION);
         need.pausedSince = clock.now();
         NeedEvent.record(need, actor, "要求补充材料", from, question.strip(), true);
@@ -174,9 +168,7 @@ public class NeedWorkflow {
     public Need resolve(long id, long version, String summary, String actor) {
         Need need = load(id, version);
         require(need, NeedAction.RESOLVE);
-        if (summary == null || summary.isBlank()) {
-            throw new InvalidInputException("请填写办理结果");
-        }
+        requireText(summary, "请填写办理结果");
         NeedValidation.checkLength("办理结果", summary, 5000);
         NeedStatus from = move(need, NeedAction.RESOLVE);
         need.resolution = summary.strip();
@@ -195,9 +187,7 @@ public class NeedWorkflow {
         if (in.kind() == null) {
             throw new InvalidInputException("请选择跟进方式");
         }
-        if (in.notes() == null || in.notes().isBlank()) {
-            throw new InvalidInputException("请填写跟进内容");
-        }
+        requireText(in.notes(), "请填写跟进内容");
         NeedValidation.checkLength("跟进内容", in.notes(), 5000);
         NeedValidation.checkLength("参与人员", in.participants(), 500);
         NeedValidation.checkLength("跟进结果", in.outcome(), 5000);
@@ -372,6 +362,12 @@ public class NeedWorkflow {
 
     private static NeedConflictException illegal(Need need, NeedAction action) {
         return new NeedConflictException("需求当前状态为“" + need.status.label + "”，不能" + action.label + "。");
+    }
+
+    private static void requireText(String value, String message) {
+        if (blank(value)) {
+            throw new InvalidInputException(message);
+        }
     }
 
     private static boolean blank(String s) {
