@@ -1,7 +1,7 @@
 package cn.keyida.portal.matching;
 
 import cn.keyida.portal.content.ContentItem;
-import cn.keyida.portal.content.ContentPublished;
+import cn.keyida.portal.content.ContentChanged;
 import cn.keyida.portal.content.ContentStatus;
 import cn.keyida.portal.content.ContentType;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
@@ -85,9 +85,15 @@ public class MatchingService implements DailyReminder {
                 && ContentItem.count("supersedesSlug = ?1 and status = ?2", i.slug, ContentStatus.PUBLISHED) == 0;
     }
 
-    /** Same transaction as the publication or edit: newly qualifying enterprises are told once per item. */
-    void onPublished(@Observes ContentPublished event) {
-        Eligibility.forItem(event.contentId()).ifPresent(rule -> notifyQualifying(rule, clock.today()));
+    /**
+     * Same transaction as a staff publication or edit of a published item: newly qualifying enterprises
+     * are told once per item. Not on import: conditions come after it ({@code import-conditions}, through
+     * {@link #save}), and a bulk import should not evaluate every profile per item.
+     */
+    void onChanged(@Observes ContentChanged event) {
+        if (event.published() && event.change() != ContentChanged.Change.IMPORTED) {
+            Eligibility.forItem(event.id()).ifPresent(rule -> notifyQualifying(rule, clock.today()));
+        }
     }
 
     /**
