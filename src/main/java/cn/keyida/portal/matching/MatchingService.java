@@ -4,6 +4,7 @@ import cn.keyida.portal.content.ContentItem;
 import cn.keyida.portal.content.ContentChanged;
 import cn.keyida.portal.content.ContentStatus;
 import cn.keyida.portal.content.ContentType;
+import cn.keyida.portal.content.ReminderWindow;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.common.DailyReminder;
@@ -19,7 +20,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -29,9 +32,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class MatchingService implements DailyReminder {
-
-    static final int DEADLINE_NOTICE_DAYS = 7;
-    static final int EXPIRY_NOTICE_DAYS = 30;
 
     private final Canonical canonical;
     private final PortalClock clock;
@@ -128,8 +128,8 @@ public class MatchingService implements DailyReminder {
     }
 
     /**
-     * Daily: reminders about items an enterprise was matched with: the application deadline within
-     * 7 days and the policy's expiry within 30 days, once each.
+     * Daily: reminders about items an enterprise was matched with: the application deadline and the
+     * policy's expiry within their {@link ReminderWindow}, once each.
      */
     @Transactional
     @Override
@@ -148,7 +148,7 @@ public class MatchingService implements DailyReminder {
             }
             ContentItem item = rule.item;
             EnterpriseProfile p = EnterpriseProfile.findBySubject(subject).orElse(null);
-            if (rule.applyDeadline != null && !rule.applyDeadline.isAfter(today.plusDays(DEADLINE_NOTICE_DAYS))) {
+            if (ReminderWindow.DEADLINE.contains(rule.applyDeadline, today)) {
                 String body = "“" + item.title + "”的申报将于 " + rule.applyDeadline + " 截止，请尽快准备材料。";
                 if (EnterpriseMessage.sendOnce("deadline:" + subject + ":" + contentId, subject,
                         EnterpriseMessage.Kind.DEADLINE, contentId, "申报即将截止：" + item.title, body)) {
@@ -156,8 +156,7 @@ public class MatchingService implements DailyReminder {
                     mailIfOptedIn(p, "【科易达】申报即将截止：" + item.title, body, item);
                 }
             }
-            if (item.type == ContentType.POLICY && item.expiryDate != null
-                    && !item.expiryDate.isAfter(today.plusDays(EXPIRY_NOTICE_DAYS))) {
+            if (item.type == ContentType.POLICY && ReminderWindow.EXPIRY.contains(item.expiryDate, today)) {
                 String body = "“" + item.title + "”将于 " + item.expiryDate + " 失效，如需享受请在此之前申报。";
                 if (EnterpriseMessage.sendOnce("expiring:" + subject + ":" + contentId, subject,
                         EnterpriseMessage.Kind.EXPIRING, contentId, "政策即将失效：" + item.title, body)) {
@@ -167,6 +166,17 @@ public class MatchingService implements DailyReminder {
             }
         }
         return sent;
+    }
+
+    /** Application deadlines within the {@link ReminderWindow} of published items: slug → deadline. */
+    @Transactional
+    public Map<String, LocalDate> applyDeadlinesDueSoon(LocalDate today) {
+        Map<String, LocalDate> due = new LinkedHashMap<>();
+        Eligibility.<Eligibility>list("""
+                select e from Eligibility e join fetch e.item i
+                where i.status = ?1 and e.applyDeadline between ?2 and ?3""", ContentStatus.PUBLISHED, today,
+                ReminderWindow.DEADLINE.lastDay(today)).forEach(e -> due.put(e.item.slug, e.applyDeadline));
+        return due;
     }
 
     private void mailIfOptedIn(EnterpriseProfile p, String subject, String body, ContentItem item) {
