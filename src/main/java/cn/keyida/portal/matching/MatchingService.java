@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -66,6 +69,38 @@ public class MatchingService implements DailyReminder {
         nearly.sort(byDeadline);
         ineligible.sort(byDeadline);
         return new Matches(eligible, nearly, ineligible);
+    }
+
+    /** What /my/matches shows: the enterprise's profile values and its matches. */
+    public record Mine(Map<String, String> values, Set<String> qualifications, Matches matches) {}
+
+    /** The enterprise's matches from its profile; empty while it has no profile. */
+    @Transactional
+    public Optional<Mine> mine(String subject, LocalDate today) {
+        return EnterpriseProfile.findBySubject(subject).map(p -> new Mine(p.formValues(),
+                Set.copyOf(p.qualifications), match(Facts.of(p), today)));
+    }
+
+    /** The enterprise's latest messages; showing them marks them read (the unread mark is for the next visit). */
+    @Transactional
+    public List<EnterpriseMessage> readMessages(String subject) {
+        List<EnterpriseMessage> latest = EnterpriseMessage.latest(subject, 100);
+        EnterpriseMessage.update("readAt = ?1 where subject = ?2 and readAt is null", Instant.now(), subject);
+        return latest;
+    }
+
+    /** An item that can carry conditions, with its conditions (null while none are set). */
+    public record Conditions(ContentItem item, Eligibility rule) {}
+
+    /** Staff: the conditions form of a policy or finance product; 404 for other items. */
+    @Transactional
+    public Conditions conditions(long contentId) {
+        ContentItem item = ContentItem.<ContentItem>findByIdOptional(contentId)
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("内容不存在"));
+        if (item.type != ContentType.POLICY && item.type != ContentType.FINANCE) {
+            throw new jakarta.ws.rs.NotFoundException("只有政策和金融产品可以设置申报条件");
+        }
+        return new Conditions(item, Eligibility.forItem(contentId).orElse(null));
     }
 
     /** Published, not expired, not replaced, application deadline not passed. */

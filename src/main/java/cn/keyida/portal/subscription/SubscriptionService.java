@@ -2,6 +2,7 @@ package cn.keyida.portal.subscription;
 
 import cn.keyida.portal.content.ContentItem;
 import cn.keyida.portal.content.ReminderWindow;
+import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.common.DailyReminder;
 import cn.keyida.portal.common.PortalClock;
@@ -57,6 +58,18 @@ public class SubscriptionService implements DailyReminder {
         this.canonical = canonical;
         this.clock = clock;
         this.commitLag = commitLag;
+    }
+
+    @Transactional
+    public List<Subscription> list(String subject) {
+        return Subscription.listFor(subject);
+    }
+
+    /** From the search page: mails go to the enterprise profile's address, else to the account's. */
+    @Transactional
+    public Subscription subscribe(String subject, String accountEmail, String urlQuery, String frequency) {
+        String email = EnterpriseProfile.findBySubject(subject).map(p -> p.email).orElse(accountEmail);
+        return create(subject, email, urlQuery, frequency);
     }
 
     @Transactional
