@@ -9,7 +9,6 @@ import cn.keyida.portal.search.Reindexer;
 import cn.keyida.portal.search.SearchEvaluation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.keyida.portal.search.SearchIndexer;
-import cn.keyida.portal.search.SearchOutbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -132,7 +131,7 @@ public class PortalMain implements QuarkusApplication {
         long deadline = System.nanoTime() + 60_000_000_000L;
         long pending;
         long last = Long.MAX_VALUE;
-        while ((pending = QuarkusTransaction.requiringNew().call(SearchOutbox::pending)) > 0
+        while ((pending = indexer.pending()) > 0
                 && System.nanoTime() < deadline) {
             if (pending < last) {
                 last = pending;

@@ -42,6 +42,13 @@ class ContentDocuments implements SearchDocumentSource {
     }
 
     @Override
+    public List<String> publishedSlugs() {
+        return ContentItem.getEntityManager().createQuery(
+                "select i.slug from ContentItem i where i.status = ?1 order by i.id", String.class)
+                .setParameter(1, ContentStatus.PUBLISHED).getResultList();
+    }
+
+    @Override
     public List<String> changedSince(Instant since) {
         return ContentItem.<ContentItem>find("updatedAt >= ?1", since).stream().map(i -> i.slug).toList();
     }

@@ -132,6 +132,19 @@ public class ContentItem extends BaseEntity {
                 .list();
     }
 
+    /** Published items changed after {@code after} and up to {@code upTo}, oldest change first. */
+    public static List<ContentItem> listPublishedChanged(Instant after, Instant upTo, int limit) {
+        return find("status = ?1 and updatedAt > ?2 and updatedAt <= ?3 order by updatedAt, id",
+                ContentStatus.PUBLISHED, after, upTo).page(0, limit).list();
+    }
+
+    /** Published items whose own deadline or expiry falls within its {@link ReminderWindow}. */
+    public static List<ContentItem> listDueSoon(LocalDate today) {
+        return list("status = ?1 and (deadline between ?2 and ?3 or expiryDate between ?2 and ?4)",
+                ContentStatus.PUBLISHED, today, ReminderWindow.DEADLINE.lastDay(today),
+                ReminderWindow.EXPIRY.lastDay(today));
+    }
+
     public static long countPublished() {
         return count("status", ContentStatus.PUBLISHED);
     }

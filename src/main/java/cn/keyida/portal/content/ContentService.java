@@ -1,7 +1,6 @@
 package cn.keyida.portal.content;
 
 import cn.keyida.portal.web.ConflictException;
-import cn.keyida.portal.search.SearchOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -15,7 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Owns content writes: every change is validated and queued for the search index in one transaction. */
+/**
+ * Owns content writes: every change is validated, audited and announced with {@link ContentChanged} in
+ * one transaction (search queues it for the index, matching tells qualifying enterprises).
+ */
 @ApplicationScoped
 public class ContentService {
 
@@ -25,21 +27,21 @@ public class ContentService {
     static final int MAX_TEXT = 200_000;
 
     private final ObjectMapper json;
-    private final Event<ContentPublished> published;
+    private final Event<ContentChanged> changed;
 
-    ContentService(ObjectMapper json, Event<ContentPublished> published) {
+    ContentService(ObjectMapper json, Event<ContentChanged> changed) {
         this.json = json;
-        this.published = published;
+        this.changed = changed;
     }
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
-    /** Import: inserts or updates the published item with the record's id; an identical record changes nothing. */
     @Transactional
     public long countPublished() {
         return ContentItem.countPublished();
     }
 
+    /** Import: inserts or updates the published item with the record's id; an identical record changes nothing. */
     @Transactional
     public Outcome upsert(ContentRecord record, String actor) {
         ContentItem incoming = toItem(record);
@@ -67,7 +69,7 @@ public class ContentService {
             incoming.status = ContentStatus.PUBLISHED;
             incoming.persist();
             ContentAudit.record(incoming, actor, "导入", List.of());
-            SearchOutbox.enqueue(incoming.slug);
+            announce(incoming, ContentChanged.Change.IMPORTED, false);
             return Outcome.CREATED;
         }
         List<ContentAudit.Change> changes = diff(existing, incoming);
@@ -75,13 +77,14 @@ public class ContentService {
             return Outcome.UNCHANGED;
         }
         copyContent(incoming, existing);
-        if (existing.status != ContentStatus.PUBLISHED) {
+        boolean wasPublished = existing.status == ContentStatus.PUBLISHED;
+        if (!wasPublished) {
             changes = new ArrayList<>(changes);
             changes.add(new ContentAudit.Change("status", existing.status.label, ContentStatus.PUBLISHED.label));
             existing.status = ContentStatus.PUBLISHED;
         }
         ContentAudit.record(existing, actor, "导入", changes);
-        SearchOutbox.enqueue(existing.slug);
+        announce(existing, ContentChanged.Change.IMPORTED, wasPublished);
         return Outcome.UPDATED;
     }
 
@@ -95,6 +98,7 @@ public class ContentService {
         item.status = ContentStatus.DRAFT;
         item.persist();
         ContentAudit.record(item, actor, "创建草稿", List.of());
+        announce(item, ContentChanged.Change.CREATED, false);
         return item;
     }
 
@@ -110,10 +114,7 @@ public class ContentService {
         }
         copyContent(incoming, item);
         ContentAudit.record(item, actor, "修改", changes);
-        if (item.status == ContentStatus.PUBLISHED) {
-            SearchOutbox.enqueue(item.slug);
-            published.fire(new ContentPublished(item.id));
-        }
+        announce(item, ContentChanged.Change.EDITED, item.status == ContentStatus.PUBLISHED);
         return item;
     }
 
@@ -132,11 +133,14 @@ public class ContentService {
             case ARCHIVED -> "归档";
         };
         ContentAudit.record(item, actor, action, List.of(new ContentAudit.Change("status", from.label, to.label)));
-        SearchOutbox.enqueue(item.slug);
-        if (to == ContentStatus.PUBLISHED) {
-            published.fire(new ContentPublished(item.id));
-        }
+        announce(item, ContentChanged.Change.STATUS_CHANGED, from == ContentStatus.PUBLISHED);
         return item;
+    }
+
+    /** Synchronous, inside the caller's transaction: observers write with the change or not at all. */
+    private void announce(ContentItem item, ContentChanged.Change change, boolean wasPublished) {
+        changed.fire(new ContentChanged(item.id, item.slug, change, wasPublished,
+                item.status == ContentStatus.PUBLISHED));
     }
 
     private static ContentItem load(long id, long version) {

@@ -5,17 +5,12 @@ import cn.keyida.portal.web.ConflictException;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,28 +39,26 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.TEXT_HTML)
 public class StaffContentPages {
 
-    private static final int PAGE_SIZE = 30;
-
     private final ContentService content;
+    private final ContentViews views;
     private final ContentImport importer;
     private final ObjectMapper json;
     private final Viewer viewer;
     private final PortalClock clock;
 
-    StaffContentPages(ContentService content, ContentImport importer, ObjectMapper json, Viewer viewer,
-            PortalClock clock) {
+    StaffContentPages(ContentService content, ContentViews views, ContentImport importer, ObjectMapper json,
+            Viewer viewer, PortalClock clock) {
         this.clock = clock;
         this.content = content;
+        this.views = views;
         this.importer = importer;
         this.json = json;
         this.viewer = viewer;
     }
 
-    public record Filters(String q, String type, String status) {}
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<ContentItem> items, Filters filters, long total, int page,
+        static native TemplateInstance list(List<ContentItem> items, ContentViews.Filters filters, long total, int page,
                 int pages, List<ContentType> types, List<ContentStatus> statuses);
 
         static native TemplateInstance edit(ContentItem item, ContentType type, List<ContentFields.Field> fields,
@@ -75,29 +68,10 @@ public class StaffContentPages {
     }
 
     @GET
-    @Transactional
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("type") String type,
             @QueryParam("status") String status, @QueryParam("page") Integer page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (q != null && !q.isBlank()) {
-            where.append(" and (lower(title) like :q or slug like :q)");
-            params.and("q", "%" + q.strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        ContentType.fromCode(type == null ? "" : type).ifPresent(t -> {
-            where.append(" and type = :type");
-            params.and("type", t);
-        });
-        Arrays.stream(ContentStatus.values()).filter(s -> s.name().equals(status)).findFirst().ifPresent(s -> {
-            where.append(" and status = :status");
-            params.and("status", s);
-        });
-        var query = ContentItem.<ContentItem>find(where + " order by updatedAt desc", params);
-        long total = query.count();
-        int p = page == null || page < 1 ? 1 : page;
-        List<ContentItem> items = query.page(Page.of(p - 1, PAGE_SIZE)).list();
-        return Templates.list(items, new Filters(q, type, status), total, p,
-                (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE), List.of(ContentType.values()),
+        ContentViews.StaffList l = views.staffList(new ContentViews.Filters(q, type, status), page);
+        return Templates.list(l.items(), l.filters(), l.total(), l.page(), l.pages(), List.of(ContentType.values()),
                 List.of(ContentStatus.values()));
     }
 
@@ -128,28 +102,27 @@ public class StaffContentPages {
 
     @GET
     @Path("/{id}")
-    @Transactional
     public TemplateInstance edit(@PathParam("id") long id, @QueryParam("saved") boolean saved) {
-        ContentItem item = find(id);
-        Map<String, String> values = formValues(ContentService.toRecord(item));
-        return Templates.edit(item, item.type, ContentFields.forType(item.type), values,
-                ContentAudit.trail(id), null, saved);
+        ContentViews.Edit e = views.edit(id);
+        return Templates.edit(e.item(), e.item().type, ContentFields.forType(e.item().type), e.values(), e.audit(),
+                null, saved);
     }
 
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        ContentItem current = reload(id);
+        ContentItem current = views.item(id);
         try {
             content.update(id, version(form), record(form, current.slug, current.type), viewer.auditName());
             return Response.seeOther(URI.create("/staff/content/" + id + "?saved=1")).build();
         } catch (ContentValidationException | ConflictException e) {
             // Show the form again with what the user typed, so nothing they wrote is lost.
             int status = e instanceof ConflictException ? 409 : 400;
-            ContentItem latest = reload(id);
-            return Response.status(status).entity(Templates.edit(latest, latest.type,
-                    ContentFields.forType(latest.type), values(form), trail(id), e.getMessage(), false)).build();
+            ContentViews.Edit latest = views.edit(id);
+            return Response.status(status).entity(Templates.edit(latest.item(), latest.item().type,
+                    ContentFields.forType(latest.item().type), values(form), latest.audit(), e.getMessage(), false))
+                    .build();
         }
     }
 
@@ -163,17 +136,17 @@ public class StaffContentPages {
             content.changeStatus(id, version(form), to, viewer.auditName());
             return Response.seeOther(URI.create("/staff/content/" + id + "?saved=1")).build();
         } catch (ConflictException e) {
-            ContentItem latest = reload(id);
-            return Response.status(409).entity(Templates.edit(latest, latest.type, ContentFields.forType(latest.type),
-                    formValues(ContentService.toRecord(latest)), trail(id), e.getMessage(), false)).build();
+            ContentViews.Edit latest = views.edit(id);
+            return Response.status(409).entity(Templates.edit(latest.item(), latest.item().type,
+                    ContentFields.forType(latest.item().type), latest.values(), latest.audit(), e.getMessage(), false))
+                    .build();
         }
     }
 
     @GET
     @Path("/{id}/preview")
-    @Transactional
     public TemplateInstance preview(@PathParam("id") long id) {
-        return ContentPages.render(find(id), true, List.of(), clock.today());
+        return DetailPage.of(views.preview(id), true, List.of());
     }
 
     @GET
@@ -213,14 +186,6 @@ public class StaffContentPages {
         return json.convertValue(m, ContentRecord.class);
     }
 
-    private Map<String, String> formValues(ContentRecord record) {
-        Map<String, String> values = new LinkedHashMap<>();
-        json.convertValue(record, Map.class).forEach((k, v) -> values.put((String) k,
-                v == null ? "" : v instanceof List<?> l ? String.join(k.equals("source_extra") ? "\n" : "，",
-                        l.stream().map(String::valueOf).toList()) : v.toString()));
-        return values;
-    }
-
     private static Map<String, String> values(MultivaluedMap<String, String> form) {
         Map<String, String> values = new LinkedHashMap<>();
         form.keySet().forEach(k -> values.put(k, value(form, k)));
@@ -248,17 +213,5 @@ public class StaffContentPages {
         } catch (NumberFormatException e) {
             throw new BadRequestException("缺少版本号，请刷新页面后重试");
         }
-    }
-
-    private static ContentItem find(long id) {
-        return ContentItem.<ContentItem>findByIdOptional(id).orElseThrow(() -> new NotFoundException("内容不存在"));
-    }
-
-    private static ContentItem reload(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> find(id));
-    }
-
-    private static List<ContentAudit> trail(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> ContentAudit.trail(id));
     }
 }

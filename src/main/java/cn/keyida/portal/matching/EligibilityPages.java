@@ -2,18 +2,15 @@ package cn.keyida.portal.matching;
 
 import cn.keyida.portal.web.ConflictException;
 import cn.keyida.portal.content.ContentItem;
-import cn.keyida.portal.content.ContentType;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
 import cn.keyida.portal.web.FieldErrors;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -63,12 +60,9 @@ public class EligibilityPages {
 
     @GET
     public TemplateInstance form(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("saved") boolean saved) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ContentItem item = item(id);
-            Form form = Eligibility.forItem(id).map(EligibilityPages::toForm)
-                    .orElseGet(() -> new Form(Map.of(), List.of(), List.of(), List.of()));
-            return Templates.conditions(item, form, Map.of(), OPTIONS, saved, null);
-        });
+        MatchingService.Conditions c = matching.conditions(id);
+        Form form = c.rule() == null ? new Form(Map.of(), List.of(), List.of(), List.of()) : toForm(c.rule());
+        return Templates.conditions(c.item(), form, Map.of(), OPTIONS, saved, null);
     }
 
     @POST
@@ -100,18 +94,9 @@ public class EligibilityPages {
             String conflict) {
         Map<String, String> values = new LinkedHashMap<>();
         f.keySet().forEach(k -> values.put(k, f.getFirst(k)));
-        ContentItem item = QuarkusTransaction.requiringNew().call(() -> item(id));
+        ContentItem item = matching.conditions(id).item();
         return Templates.conditions(item, new Form(values, list(f, "requiredTags"), list(f, "excludedTags"),
                 list(f, "districts")), errors, OPTIONS, false, conflict);
-    }
-
-    private static ContentItem item(long id) {
-        ContentItem item = ContentItem.<ContentItem>findByIdOptional(id)
-                .orElseThrow(() -> new NotFoundException("内容不存在"));
-        if (item.type != ContentType.POLICY && item.type != ContentType.FINANCE) {
-            throw new NotFoundException("只有政策和金融产品可以设置申报条件");
-        }
-        return item;
     }
 
     private static Form toForm(Eligibility e) {

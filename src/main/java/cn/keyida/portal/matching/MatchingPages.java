@@ -6,7 +6,6 @@ import cn.keyida.portal.common.PortalClock;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
 import cn.keyida.portal.web.FieldErrors;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -164,15 +162,11 @@ public class MatchingPages {
             if (q.containsKey("whatif")) {
                 return calculate(matching, clock.today(), "/my/matches", true, true, q);
             }
-            EnterpriseProfile p = QuarkusTransaction.requiringNew().call(() ->
-                    EnterpriseProfile.findBySubject(viewer.subject()).orElse(null));
-            if (p == null) {
-                return Response.seeOther(java.net.URI.create("/my/profile?next=/my/matches")).build();
-            }
-            Map<String, String> values = p.formValues();
             LocalDate today = clock.today();
-            return Response.ok(Templates.matches(new View("/my/matches", true, false, values,
-                    Set.copyOf(p.qualifications), Map.of(), matching.match(Facts.of(p), today), today), OPTIONS)).build();
+            return matching.mine(viewer.subject(), today)
+                    .map(m -> Response.ok(Templates.matches(new View("/my/matches", true, false, m.values(),
+                            m.qualifications(), Map.of(), m.matches(), today), OPTIONS)).build())
+                    .orElseGet(() -> Response.seeOther(java.net.URI.create("/my/profile?next=/my/matches")).build());
         }
     }
 
@@ -181,22 +175,17 @@ public class MatchingPages {
     @Produces(MediaType.TEXT_HTML)
     public static class Messages {
 
+        private final MatchingService matching;
         private final Viewer viewer;
 
-        Messages(Viewer viewer) {
+        Messages(MatchingService matching, Viewer viewer) {
+            this.matching = matching;
             this.viewer = viewer;
         }
 
         @GET
         public TemplateInstance messages() {
-            List<EnterpriseMessage> list = QuarkusTransaction.requiringNew().call(() -> {
-                List<EnterpriseMessage> latest = EnterpriseMessage.latest(viewer.subject(), 100);
-                // Shown once is read: the unread mark is for the next visit.
-                EnterpriseMessage.update("readAt = ?1 where subject = ?2 and readAt is null", Instant.now(),
-                        viewer.subject());
-                return latest;
-            });
-            return Templates.messages(list);
+            return Templates.messages(matching.readMessages(viewer.subject()));
         }
     }
 }

@@ -1,9 +1,10 @@
 package cn.keyida.portal.matching;
 
 import cn.keyida.portal.content.ContentItem;
-import cn.keyida.portal.content.ContentPublished;
+import cn.keyida.portal.content.ContentChanged;
 import cn.keyida.portal.content.ContentStatus;
 import cn.keyida.portal.content.ContentType;
+import cn.keyida.portal.content.ReminderWindow;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.common.DailyReminder;
@@ -15,11 +16,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -29,9 +35,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class MatchingService implements DailyReminder {
-
-    static final int DEADLINE_NOTICE_DAYS = 7;
-    static final int EXPIRY_NOTICE_DAYS = 30;
 
     private final Canonical canonical;
     private final PortalClock clock;
@@ -68,6 +71,38 @@ public class MatchingService implements DailyReminder {
         return new Matches(eligible, nearly, ineligible);
     }
 
+    /** What /my/matches shows: the enterprise's profile values and its matches. */
+    public record Mine(Map<String, String> values, Set<String> qualifications, Matches matches) {}
+
+    /** The enterprise's matches from its profile; empty while it has no profile. */
+    @Transactional
+    public Optional<Mine> mine(String subject, LocalDate today) {
+        return EnterpriseProfile.findBySubject(subject).map(p -> new Mine(p.formValues(),
+                Set.copyOf(p.qualifications), match(Facts.of(p), today)));
+    }
+
+    /** The enterprise's latest messages; showing them marks them read (the unread mark is for the next visit). */
+    @Transactional
+    public List<EnterpriseMessage> readMessages(String subject) {
+        List<EnterpriseMessage> latest = EnterpriseMessage.latest(subject, 100);
+        EnterpriseMessage.update("readAt = ?1 where subject = ?2 and readAt is null", Instant.now(), subject);
+        return latest;
+    }
+
+    /** An item that can carry conditions, with its conditions (null while none are set). */
+    public record Conditions(ContentItem item, Eligibility rule) {}
+
+    /** Staff: the conditions form of a policy or finance product; 404 for other items. */
+    @Transactional
+    public Conditions conditions(long contentId) {
+        ContentItem item = ContentItem.<ContentItem>findByIdOptional(contentId)
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("内容不存在"));
+        if (item.type != ContentType.POLICY && item.type != ContentType.FINANCE) {
+            throw new jakarta.ws.rs.NotFoundException("只有政策和金融产品可以设置申报条件");
+        }
+        return new Conditions(item, Eligibility.forItem(contentId).orElse(null));
+    }
+
     /** Published, not expired, not replaced, application deadline not passed. */
     static List<Eligibility> open(LocalDate today) {
         return Eligibility.<Eligibility>list("""
@@ -85,9 +120,15 @@ public class MatchingService implements DailyReminder {
                 && ContentItem.count("supersedesSlug = ?1 and status = ?2", i.slug, ContentStatus.PUBLISHED) == 0;
     }
 
-    /** Same transaction as the publication or edit: newly qualifying enterprises are told once per item. */
-    void onPublished(@Observes ContentPublished event) {
-        Eligibility.forItem(event.contentId()).ifPresent(rule -> notifyQualifying(rule, clock.today()));
+    /**
+     * Same transaction as a staff publication or edit of a published item: newly qualifying enterprises
+     * are told once per item. Not on import: conditions come after it ({@code import-conditions}, through
+     * {@link #save}), and a bulk import should not evaluate every profile per item.
+     */
+    void onChanged(@Observes ContentChanged event) {
+        if (event.published() && event.change() != ContentChanged.Change.IMPORTED) {
+            Eligibility.forItem(event.id()).ifPresent(rule -> notifyQualifying(rule, clock.today()));
+        }
     }
 
     /**
@@ -122,8 +163,8 @@ public class MatchingService implements DailyReminder {
     }
 
     /**
-     * Daily: reminders about items an enterprise was matched with: the application deadline within
-     * 7 days and the policy's expiry within 30 days, once each.
+     * Daily: reminders about items an enterprise was matched with: the application deadline and the
+     * policy's expiry within their {@link ReminderWindow}, once each.
      */
     @Transactional
     @Override
@@ -142,7 +183,7 @@ public class MatchingService implements DailyReminder {
             }
             ContentItem item = rule.item;
             EnterpriseProfile p = EnterpriseProfile.findBySubject(subject).orElse(null);
-            if (rule.applyDeadline != null && !rule.applyDeadline.isAfter(today.plusDays(DEADLINE_NOTICE_DAYS))) {
+            if (ReminderWindow.DEADLINE.contains(rule.applyDeadline, today)) {
                 String body = "“" + item.title + "”的申报将于 " + rule.applyDeadline + " 截止，请尽快准备材料。";
                 if (EnterpriseMessage.sendOnce("deadline:" + subject + ":" + contentId, subject,
                         EnterpriseMessage.Kind.DEADLINE, contentId, "申报即将截止：" + item.title, body)) {
@@ -150,8 +191,7 @@ public class MatchingService implements DailyReminder {
                     mailIfOptedIn(p, "【科易达】申报即将截止：" + item.title, body, item);
                 }
             }
-            if (item.type == ContentType.POLICY && item.expiryDate != null
-                    && !item.expiryDate.isAfter(today.plusDays(EXPIRY_NOTICE_DAYS))) {
+            if (item.type == ContentType.POLICY && ReminderWindow.EXPIRY.contains(item.expiryDate, today)) {
                 String body = "“" + item.title + "”将于 " + item.expiryDate + " 失效，如需享受请在此之前申报。";
                 if (EnterpriseMessage.sendOnce("expiring:" + subject + ":" + contentId, subject,
                         EnterpriseMessage.Kind.EXPIRING, contentId, "政策即将失效：" + item.title, body)) {
@@ -161,6 +201,17 @@ public class MatchingService implements DailyReminder {
             }
         }
         return sent;
+    }
+
+    /** Application deadlines within the {@link ReminderWindow} of published items: slug → deadline. */
+    @Transactional
+    public Map<String, LocalDate> applyDeadlinesDueSoon(LocalDate today) {
+        Map<String, LocalDate> due = new LinkedHashMap<>();
+        Eligibility.<Eligibility>list("""
+                select e from Eligibility e join fetch e.item i
+                where i.status = ?1 and e.applyDeadline between ?2 and ?3""", ContentStatus.PUBLISHED, today,
+                ReminderWindow.DEADLINE.lastDay(today)).forEach(e -> due.put(e.item.slug, e.applyDeadline));
+        return due;
     }
 
     private void mailIfOptedIn(EnterpriseProfile p, String subject, String body, ContentItem item) {

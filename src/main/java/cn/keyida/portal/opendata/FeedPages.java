@@ -22,6 +22,7 @@ import java.util.List;
 public class FeedPages {
 
     static final String ATOM = "application/atom+xml;charset=UTF-8";
+    static final int FEED_SIZE = 30;
 
     private final SearchService search;
     private final WebConfig config;
@@ -45,7 +46,7 @@ public class FeedPages {
     @Path("search.atom")
     @Produces(ATOM)
     public TemplateInstance searchFeed(@Context UriInfo uri) {
-        return feed(uri.getQueryParameters(), uri.getRequestUri().getRawQuery());
+        return feed(uri.getQueryParameters());
     }
 
     @GET
@@ -54,7 +55,7 @@ public class FeedPages {
     public TemplateInstance typeFeed(@jakarta.ws.rs.PathParam("type") String type) {
         MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
         params.add("type", type);
-        return feed(params, "type=" + type);
+        return feed(params);
     }
 
     @GET
@@ -64,18 +65,19 @@ public class FeedPages {
         return Templates.opensearch(config.baseUrl());
     }
 
-    private TemplateInstance feed(MultivaluedMap<String, String> params, String rawQuery) {
+    /** Any search as a feed: the newest 30 items, whatever sort and paging the link carried. */
+    private TemplateInstance feed(MultivaluedMap<String, String> params) {
         MultivaluedMap<String, String> p = new MultivaluedHashMap<>(params);
         p.putSingle("sort", "date");
-        p.putSingle("size", "30");
+        p.putSingle("size", String.valueOf(FEED_SIZE));
         p.remove("page");
-        SearchQuery query = OpenDataParams.parse(p);
+        SearchQuery query = SearchQuery.parse(p, FEED_SIZE);
         SearchResult result = search.search(query);
         List<Entry> entries = result.hits().stream().map(h -> new Entry(h.document(),
                 (h.document().publishDate() == null ? "2000-01-01" : h.document().publishDate()) + "T00:00:00+08:00")).toList();
         String title = "科易达 · " + (query.q().isEmpty() ? "最新内容" : query.q()) + (query.filters().isEmpty() ? "" : "（已筛选）");
-        String q = rawQuery == null ? "" : rawQuery;
-        return Templates.atom(title, config.baseUrl() + "/search.atom?" + q, config.baseUrl() + "/search?" + q,
+        SearchQuery links = query.with(query.filters(), SearchQuery.Sort.RELEVANCE, 1);
+        return Templates.atom(title, config.baseUrl() + links.feedHref(), config.baseUrl() + links.pageHref(),
                 config.baseUrl(), entries.isEmpty() ? Instant.EPOCH.toString() : entries.get(0).updated(), entries);
     }
 }

@@ -25,11 +25,13 @@ public class Reindexer {
     private final ElasticsearchClient client;
     private final IndexAdmin admin;
     private final SearchDocumentSource source;
+    private final SearchIndexer indexer;
 
-    Reindexer(ElasticsearchClient client, IndexAdmin admin, SearchDocumentSource source) {
+    Reindexer(ElasticsearchClient client, IndexAdmin admin, SearchDocumentSource source, SearchIndexer indexer) {
         this.client = client;
         this.admin = admin;
         this.source = source;
+        this.indexer = indexer;
     }
 
     public record Result(String index, int documents, Duration took) {}
@@ -66,7 +68,8 @@ public class Reindexer {
             admin.switchAlias(index, previous);
             // Edits committed during the rebuild may have reached only the old index: queue them again.
             QuarkusTransaction.requiringNew().run(() ->
-                    source.changedSince(start.minusSeconds(1)).forEach(SearchOutbox::enqueue));
+                    source.changedSince(start.minusSeconds(1)).forEach(SearchOutbox::add));
+            indexer.wakeUp();
             // Searches already running on the old index finish before it goes.
             Thread.sleep(GRACE.toMillis());
             for (String old : previous) {

@@ -2,7 +2,6 @@ package cn.keyida.portal.search;
 
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.web.InvalidInputException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -71,6 +70,6 @@ public class SearchAdminPages {
     private TemplateInstance page(String error) {
         Instant since = Instant.now().minus(Duration.ofDays(DAYS));
         return Templates.stats(DAYS, log.topQueries(since, false, 30), log.topQueries(since, true, 30),
-                log.topClicks(since, 20), QuarkusTransaction.requiringNew().call(SearchSynonym::listAllSorted), error);
+                log.topClicks(since, 20), synonyms.list(), error);
     }
 }

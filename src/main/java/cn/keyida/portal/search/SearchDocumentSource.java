@@ -14,8 +14,23 @@ public interface SearchDocumentSource {
     /** Published items with a database id above {@code afterId}, ordered by id. */
     List<Keyed> publishedAfter(long afterId, int limit);
 
+    /** Slugs of every published item, ordered by id: what a new index starts from. */
+    List<String> publishedSlugs();
+
     /** Slugs of every item changed at or after the instant, whatever its status. */
     List<String> changedSince(Instant since);
 
     record Keyed(long id, SearchDocument document) {}
+
+    /**
+     * What the source's change event implements, so search observes it without depending on the source:
+     * fired synchronously inside the transaction that changes the item.
+     */
+    interface Change {
+
+        String slug();
+
+        /** False for changes the public never saw (a draft edited), which leave the index as it is. */
+        boolean changesIndex();
+    }
 }

@@ -19,13 +19,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
@@ -46,17 +45,15 @@ public class SearchIndexer {
     private final SearchDocumentSource source;
     private final EntityManager em;
     private final ManagedExecutor executor;
-    private final TransactionSynchronizationRegistry transactions;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean woken = new AtomicBoolean();
     private volatile boolean indexReady;
     private volatile boolean stopping;
 
     SearchIndexer(ElasticsearchClient client, SearchConfig config, IndexAdmin admin,
-            SearchDocumentSource source, EntityManager em, ManagedExecutor executor,
-            TransactionSynchronizationRegistry transactions) {
+            SearchDocumentSource source, EntityManager em, ManagedExecutor executor) {
         this.executor = executor;
-        this.transactions = transactions;
         this.client = client;
         this.config = config;
         this.admin = admin;
@@ -77,32 +74,28 @@ public class SearchIndexer {
         return SearchOutbox.pending();
     }
 
+    /** When the oldest change still waiting to be indexed was made; items changed before it are searchable. */
+    @Transactional
+    public Optional<Instant> oldestPending() {
+        return SearchOutbox.oldestPending();
+    }
+
     /**
      * Drains right after a local commit instead of waiting for the next poll, so an edit is
-     * searchable within about a second. Calls while a drain runs make it loop once more.
+     * searchable within about a second. Calls while a drain runs make it loop once more; calls while
+     * a drain is about to start add nothing (an import commit wakes it once per item).
      */
     public void wakeUp() {
         again.set(true);
-        if (!running.get()) {
-            executor.execute(this::runGuarded);
-        }
-    }
-
-    /** Registers {@link #wakeUp()} to run when the current transaction commits (once per transaction). */
-    void wakeUpAfterCommit() {
-        if (transactions.getResource(SearchIndexer.class) == null) {
-            transactions.putResource(SearchIndexer.class, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {}
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        wakeUp();
-                    }
-                }
-            });
+        if (!running.get() && woken.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    woken.set(false);
+                    runGuarded();
+                });
+            } catch (RejectedExecutionException e) {
+                woken.set(false); // shutting down: the rows stay for the next start
+            }
         }
     }
 
@@ -206,7 +199,7 @@ public class SearchIndexer {
         }
     }
 
-    /** Creates the first index and alias when there is none, then queues every published item. */
+    /** Creates the first index and alias when there is none, then queues every published item of the source. */
     boolean ensureIndex() {
         if (indexReady) {
             return true;
@@ -218,9 +211,12 @@ public class SearchIndexer {
                 try {
                     if (!admin.aliasExists()) {
                         admin.switchAlias(admin.createVersionedIndex(), Set.of());
+                        // One statement for any number of items, in the source's order.
                         int queued = em.createNativeQuery("""
                                 insert into search_outbox (content_slug)
-                                select slug from content_item where status = 'PUBLISHED' order by id""")
+                                select slug from unnest(cast(:slugs as text[])) with ordinality as s(slug, n)
+                                order by n""")
+                                .setParameter("slugs", source.publishedSlugs().toArray(String[]::new))
                                 .executeUpdate();
                         Log.infof("Search index bootstrapped; %d published items queued", queued);
                     }

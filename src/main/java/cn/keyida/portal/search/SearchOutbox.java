@@ -1,6 +1,5 @@
 package cn.keyida.portal.search;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,10 +8,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * A pending index update for one content item. Written in the same transaction as the content change,
- * so an edit is never lost even while Elasticsearch is down; {@link SearchIndexer} drains it.
+ * A pending index update for one content item. Written in the same transaction as the content change
+ * ({@link OutboxWriter}), so an edit is never lost even while Elasticsearch is down; {@link SearchIndexer}
+ * drains it.
  */
 @Entity
 @Table(name = "search_outbox")
@@ -36,17 +37,21 @@ public class SearchOutbox extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
-    /** Must be called inside the transaction that changes the content. */
-    public static void enqueue(String slug) {
+    /** Must be called inside a transaction; the caller wakes the indexer after the commit. */
+    static void add(String slug) {
         SearchOutbox row = new SearchOutbox();
         row.contentSlug = slug;
         row.createdAt = Instant.now();
         row.nextAttemptAt = row.createdAt;
         row.persist();
-        Arc.container().instance(SearchIndexer.class).get().wakeUpAfterCommit();
     }
 
-    public static long pending() {
+    static long pending() {
         return count();
+    }
+
+    /** When the oldest change still waiting for the indexer was written. */
+    static Optional<Instant> oldestPending() {
+        return find("order by createdAt").<SearchOutbox>firstResultOptional().map(r -> r.createdAt);
     }
 }

@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +46,7 @@ public class SearchPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@Context UriInfo uri) {
-        SearchQuery query = SearchParams.parse(uri.getQueryParameters(), 10);
+        SearchQuery query = SearchQuery.parse(uri.getQueryParameters(), 10);
         try {
             SearchResult result = search.search(query);
             log.searched(query, result.total());
@@ -56,18 +54,13 @@ public class SearchPages {
             return Response.ok(Templates.search(query, result, facets(query, result), active(query),
                     pages(query, result), href(query, query.filters(), query.sort() == SearchQuery.Sort.DATE
                             ? SearchQuery.Sort.RELEVANCE : SearchQuery.Sort.DATE, 1), null,
-                    none ? search.relaxed(query, 5) : List.of(), none ? popular.get() : List.of(), feed(uri))).build();
+                    none ? search.relaxed(query, 5) : List.of(), none ? popular.get() : List.of(), query.feedHref())).build();
         } catch (SearchUnavailableException e) {
             return Response.status(503).header("Retry-After", "30")
                     .entity(Templates.search(query, null, List.of(), active(query), List.of(), "", e.getMessage(),
-                            List.of(), List.of(), feed(uri)))
+                            List.of(), List.of(), query.feedHref()))
                     .build();
         }
-    }
-
-    private static String feed(UriInfo uri) {
-        String q = uri.getRequestUri().getRawQuery();
-        return "/search.atom" + (q == null ? "" : "?" + q);
     }
 
     private static List<FacetGroup> facets(SearchQuery q, SearchResult r) {
@@ -117,19 +110,7 @@ public class SearchPages {
         return copy;
     }
 
-    static String href(SearchQuery q, Map<String, List<String>> filters, SearchQuery.Sort sort, int page) {
-        StringBuilder sb = new StringBuilder("/search?q=").append(enc(q.q()));
-        filters.forEach((name, values) -> values.forEach(v -> sb.append('&').append(name).append('=').append(enc(v))));
-        if (sort == SearchQuery.Sort.DATE) {
-            sb.append("&sort=date");
-        }
-        if (page > 1) {
-            sb.append("&page=").append(page);
-        }
-        return sb.toString();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    private static String href(SearchQuery q, Map<String, List<String>> filters, SearchQuery.Sort sort, int page) {
+        return q.with(filters, sort, page).pageHref();
     }
 }

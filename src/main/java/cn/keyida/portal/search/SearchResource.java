@@ -48,7 +48,7 @@ public class SearchResource {
     @Path("/search")
     @Operation(summary = "全文搜索政策、成果、需求、人才与金融产品，含分面统计")
     public ApiResult search(@Context UriInfo uri) {
-        SearchQuery query = SearchParams.parse(uri.getQueryParameters(), 10);
+        SearchQuery query = SearchQuery.parse(uri.getQueryParameters(), 10);
         SearchResult r = search.search(query);
         log.searched(query, r.total());
         List<ApiHit> hits = r.hits().stream().map(h -> {

@@ -61,6 +61,12 @@ public class Synonyms {
         groups = null;
     }
 
+    /** The synonym groups as staff edit them. */
+    @Transactional
+    public List<SearchSynonym> list() {
+        return SearchSynonym.listAllSorted();
+    }
+
     @Transactional
     public void delete(long id) {
         SearchSynonym.deleteById(id);

@@ -62,7 +62,7 @@ public class Subscription extends BaseEntity {
     }
 
     public String searchUrl() {
-        return "/search?" + query;
+        return search().pageHref();
     }
 
     public static List<Subscription> listFor(String subject) {

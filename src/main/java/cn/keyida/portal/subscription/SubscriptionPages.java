@@ -1,8 +1,6 @@
 package cn.keyida.portal.subscription;
 
-import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.security.Viewer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -50,7 +48,7 @@ public class SubscriptionPages {
             case "deleted" -> "已删除订阅。";
             default -> null;
         };
-        return Templates.list(QuarkusTransaction.requiringNew().call(() -> Subscription.listFor(viewer.subject())),
+        return Templates.list(subscriptions.list(viewer.subject()),
                 Subscription.Frequency.values(), notice);
     }
 
@@ -58,9 +56,7 @@ public class SubscriptionPages {
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> form) {
-        String email = QuarkusTransaction.requiringNew().call(() -> EnterpriseProfile.findBySubject(viewer.subject())
-                .map(p -> p.email).orElse(viewer.email()));
-        subscriptions.create(viewer.subject(), email, form.getFirst("query"), form.getFirst("frequency"));
+        subscriptions.subscribe(viewer.subject(), viewer.email(), form.getFirst("query"), form.getFirst("frequency"));
         return Response.seeOther(URI.create("/subscriptions?done=created")).build();
     }
 

@@ -1,10 +1,13 @@
 package cn.keyida.portal.subscription;
 
 import cn.keyida.portal.content.ContentItem;
-import cn.keyida.portal.content.ContentStatus;
+import cn.keyida.portal.content.ReminderWindow;
+import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.common.DailyReminder;
 import cn.keyida.portal.common.PortalClock;
+import cn.keyida.portal.matching.MatchingService;
+import cn.keyida.portal.search.SearchIndexer;
 import cn.keyida.portal.search.SearchQuery;
 import cn.keyida.portal.search.SearchService;
 import cn.keyida.portal.search.SearchUnavailableException;
@@ -36,22 +39,37 @@ public class SubscriptionService implements DailyReminder {
 
     static final int MAX_PER_USER = 20;
     static final int MAX_ITEMS_PER_RUN = 500;
-    static final int REMIND_DAYS = 7;
-    static final int EXPIRY_DAYS = 30;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SearchService search;
+    private final SearchIndexer indexer;
+    private final MatchingService matching;
     private final Canonical canonical;
     private final Duration commitLag;
     private final PortalClock clock;
 
-    SubscriptionService(SearchService search, Canonical canonical, PortalClock clock,
+    SubscriptionService(SearchService search, SearchIndexer indexer, MatchingService matching, Canonical canonical,
+            PortalClock clock,
             @ConfigProperty(name = "portal.subscriptions.commit-lag", defaultValue = "5s") Duration commitLag) {
         this.search = search;
+        this.indexer = indexer;
+        this.matching = matching;
         this.canonical = canonical;
         this.clock = clock;
         this.commitLag = commitLag;
+    }
+
+    @Transactional
+    public List<Subscription> list(String subject) {
+        return Subscription.listFor(subject);
+    }
+
+    /** From the search page: mails go to the enterprise profile's address, else to the account's. */
+    @Transactional
+    public Subscription subscribe(String subject, String accountEmail, String urlQuery, String frequency) {
+        String email = EnterpriseProfile.findBySubject(subject).map(p -> p.email).orElse(accountEmail);
+        return create(subject, email, urlQuery, frequency);
     }
 
     @Transactional
@@ -161,9 +179,7 @@ public class SubscriptionService implements DailyReminder {
         if (!upTo.isAfter(s.watermark)) {
             return false;
         }
-        List<ContentItem> changed = ContentItem.find(
-                "status = ?1 and updatedAt > ?2 and updatedAt <= ?3 order by updatedAt, id",
-                ContentStatus.PUBLISHED, s.watermark, upTo).page(0, MAX_ITEMS_PER_RUN).list();
+        List<ContentItem> changed = ContentItem.listPublishedChanged(s.watermark, upTo, MAX_ITEMS_PER_RUN);
         if (changed.size() == MAX_ITEMS_PER_RUN) {
             upTo = changed.get(changed.size() - 1).updatedAt;
         }
@@ -196,11 +212,8 @@ public class SubscriptionService implements DailyReminder {
      */
     private Instant safeUpperBound() {
         Instant lagged = Instant.now().minus(commitLag);
-        Object oldest = ContentItem.getEntityManager()
-                .createNativeQuery("select min(created_at) from search_outbox").getSingleResult();
-        Instant pending = oldest == null ? null : oldest instanceof Instant i ? i
-                : ((java.time.OffsetDateTime) oldest).toInstant();
-        return pending != null && pending.isBefore(lagged) ? pending.minusNanos(1000) : lagged;
+        return indexer.oldestPending().filter(pending -> pending.isBefore(lagged))
+                .map(pending -> pending.minusNanos(1000)).orElse(lagged);
     }
 
     private void section(StringBuilder body, String title, List<ContentItem> items) {
@@ -217,8 +230,8 @@ public class SubscriptionService implements DailyReminder {
     }
 
     /**
-     * Daily: for each subscription, the items it matches whose application deadline is within 7 days
-     * or that expire within 30 days; one mail per subscription and item, whichever instance runs it.
+     * Daily: for each subscription, the items it matches whose deadline or expiry is within its
+     * {@link ReminderWindow}; one mail per subscription and item, whichever instance runs it.
      */
     @Override
     public int remind(LocalDate today) {
@@ -251,19 +264,19 @@ public class SubscriptionService implements DailyReminder {
         return queued;
     }
 
-    /** Published items with an application deadline within 7 days or an expiry within 30: slug → notice. */
-    private static Map<String, String> dueItems(LocalDate today) {
+    /**
+     * Published items with a deadline, an expiry or an application deadline (matching's) within its
+     * window: slug → notice. When one item has several, the deadline wins over the expiry, the
+     * application deadline over both.
+     */
+    private Map<String, String> dueItems(LocalDate today) {
         Map<String, String> due = new java.util.LinkedHashMap<>();
-        ContentItem.<ContentItem>list("status = ?1 and expiryDate between ?2 and ?3", ContentStatus.PUBLISHED, today,
-                today.plusDays(EXPIRY_DAYS)).forEach(i -> due.put(i.slug, "政策即将失效：将于 " + i.expiryDate + " 失效"));
-        ContentItem.<ContentItem>list("status = ?1 and deadline between ?2 and ?3", ContentStatus.PUBLISHED, today,
-                today.plusDays(REMIND_DAYS)).forEach(i -> due.put(i.slug, "即将截止：截止日期 " + i.deadline));
-        ContentItem.getEntityManager().createQuery("""
-                select e.item.slug, e.applyDeadline from Eligibility e
-                where e.item.status = ?1 and e.applyDeadline between ?2 and ?3""", Object[].class)
-                .setParameter(1, ContentStatus.PUBLISHED).setParameter(2, today)
-                .setParameter(3, today.plusDays(REMIND_DAYS)).getResultList()
-                .forEach(r -> due.put((String) r[0], "申报即将截止：截止日期 " + r[1]));
+        List<ContentItem> items = ContentItem.listDueSoon(today);
+        items.stream().filter(i -> ReminderWindow.EXPIRY.contains(i.expiryDate, today))
+                .forEach(i -> due.put(i.slug, "政策即将失效：将于 " + i.expiryDate + " 失效"));
+        items.stream().filter(i -> ReminderWindow.DEADLINE.contains(i.deadline, today))
+                .forEach(i -> due.put(i.slug, "即将截止：截止日期 " + i.deadline));
+        matching.applyDeadlinesDueSoon(today).forEach((slug, d) -> due.put(slug, "申报即将截止：截止日期 " + d));
         return due;
     }
 }

@@ -2,6 +2,7 @@ package cn.keyida.portal.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.keyida.portal.content.ContentChanged;
 import cn.keyida.portal.content.ContentItem;
 import cn.keyida.portal.content.ContentService;
 import cn.keyida.portal.content.ContentStatus;
@@ -9,12 +10,12 @@ import cn.keyida.portal.content.ContentType;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.common.PortalClock;
-import cn.keyida.portal.search.SearchOutbox;
 import cn.keyida.portal.support.Enterprises;
 import cn.keyida.portal.support.UserSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,6 +38,9 @@ class MatchingTest {
 
     @Inject
     ContentService content;
+
+    @Inject
+    Event<ContentChanged> changed;
 
     EnterpriseProfile a;
     EnterpriseProfile b;
@@ -220,7 +224,8 @@ class MatchingTest {
             item.status = published ? ContentStatus.PUBLISHED : ContentStatus.DRAFT;
             item.persist();
             if (published) {
-                SearchOutbox.enqueue(slug); // as every published item: the index must not miss it
+                // as every published item: the index must not miss it (an import does not notify)
+                changed.fire(new ContentChanged(item.id, slug, ContentChanged.Change.IMPORTED, false, true));
             }
             return item.id;
         });

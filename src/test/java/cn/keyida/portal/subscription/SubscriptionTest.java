@@ -2,17 +2,18 @@ package cn.keyida.portal.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.keyida.portal.content.ContentChanged;
 import cn.keyida.portal.content.ContentItem;
 import cn.keyida.portal.content.ContentStatus;
 import cn.keyida.portal.content.ContentType;
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.search.SearchIndexer;
-import cn.keyida.portal.search.SearchOutbox;
 import cn.keyida.portal.support.Enterprises;
 import cn.keyida.portal.support.SampleData;
 import cn.keyida.portal.support.UserSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,10 @@ class SubscriptionTest {
 
     @Inject
     SearchIndexer indexer;
+
+    /** Items are written directly here; announcing them as content does lets search index them. */
+    @Inject
+    Event<ContentChanged> changed;
 
     @Test
     void aDailyDigestHoldsExactlyTheNewAndChangedItemsSinceTheLastOne() {
@@ -62,7 +67,7 @@ class SubscriptionTest {
         QuarkusTransaction.requiringNew().run(() -> {
             ContentItem i = ContentItem.findById(p1);
             i.summary = "修订了申报条件";
-            SearchOutbox.enqueue(i.slug);
+            changed.fire(new ContentChanged(i.id, i.slug, ContentChanged.Change.EDITED, true, true));
         });
         indexed();
         subscriptions.deliverDue(day1.plus(Duration.ofHours(25)));
@@ -140,7 +145,7 @@ class SubscriptionTest {
         SampleData.awaitIndexed(indexer, Duration.ofSeconds(30));
     }
 
-    private static long item(String slug, ContentType type, String title) {
+    private long item(String slug, ContentType type, String title) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ContentItem item = new ContentItem();
             item.slug = slug.toLowerCase().replaceAll("[^a-z0-9-]", "x");
@@ -148,7 +153,7 @@ class SubscriptionTest {
             item.title = title;
             item.status = ContentStatus.PUBLISHED;
             item.persist();
-            SearchOutbox.enqueue(item.slug);
+            changed.fire(new ContentChanged(item.id, item.slug, ContentChanged.Change.IMPORTED, false, true));
             return item.id;
         });
     }

@@ -2,8 +2,6 @@ package cn.keyida.portal.support;
 
 import cn.keyida.portal.content.ContentImport;
 import cn.keyida.portal.search.SearchIndexer;
-import cn.keyida.portal.search.SearchOutbox;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +37,7 @@ public final class SampleData {
 
     public static void awaitIndexed(SearchIndexer indexer, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (QuarkusTransaction.requiringNew().call(SearchOutbox::pending) > 0) {
+        while (indexer.pending() > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("search outbox not drained within " + timeout);
             }
