@@ -2,6 +2,7 @@ package cn.keyida.portal;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -14,6 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
 
 /**
@@ -63,7 +65,12 @@ class ArchitectureTest {
     /** Resources parse, call a service and render: transactions belong to services. */
     @ArchTest
     static final ArchRule resourcesOpenNoTransactions = noClasses().that().areAnnotatedWith(Path.class)
-            .should().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.narayana.jta.QuarkusTransaction");
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.narayana.jta.QuarkusTransaction")
+            .orShould().beAnnotatedWith(Transactional.class);
+
+    @ArchTest
+    static final ArchRule resourceMethodsAreNotTransactional = noMethods().that().areDeclaredInClassesThat()
+            .areAnnotatedWith(Path.class).should().beAnnotatedWith(Transactional.class);
 
     private static ArchCondition<JavaClass> notUseResourcesOfOtherPackages() {
         return new ArchCondition<>("not use the pages or resources of another package") {

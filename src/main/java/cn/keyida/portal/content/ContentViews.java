@@ -109,6 +109,19 @@ public class ContentViews {
 
     // ------------------------------------------------------------------ home page and sitemap
 
+    /** A published item in the import format, without personal contact data (open data API). */
+    @Transactional
+    public ContentRecord publishedRecord(String slug) {
+        ContentItem item = ContentItem.findBySlug(slug).filter(i -> i.status == ContentStatus.PUBLISHED)
+                .orElseThrow(() -> new NotFoundException("未找到该内容"));
+        ContentRecord r = ContentService.toRecord(item);
+        return new ContentRecord(r.id(), r.type(), r.title(), r.summary(), r.body(), r.tags(), r.level(), r.region(),
+                r.publishDate(), r.source(), r.sourceExtra(), r.sourceNote(), r.docNumber(), r.issuer(), r.category(),
+                r.effectiveDate(), r.expiryDate(), r.supersedes(), r.interprets(), r.productType(), r.provider(),
+                r.eligibility(), r.terms(), r.programType(), r.organizer(), r.scale(), r.holder(), r.field(), r.maturity(),
+                r.transferMode(), r.award(), r.demander(), r.budget(), r.mode(), r.deadline(), null);
+    }
+
     public record Section(ContentType type, List<ContentItem> items) {}
 
     public record Home(List<Section> sections, long total) {}
