@@ -341,9 +341,9 @@ console.log('==> PostgreSQL restarted during the load');
 let pgBack;
 await load('pg-restart', 20, CLIENTS, async () => {
   await sleep(3000);
-  portal('_chaos', 'pg-stop');
+  portal('stack', 'stop', 'postgres');
   await sleep(4000);
-  portal('_chaos', 'pg-start');
+  portal('stack', 'start', 'postgres');
   pgBack = now();
 });
 let pgRecovery = Infinity;
@@ -362,7 +362,7 @@ for (const started = now(); now() - started < 60000;) {
 console.log('==> Keycloak stopped');
 const kc = {};
 await load('keycloak-down', 15, CLIENTS, async () => {
-  portal('_chaos', 'kc-stop');
+  portal('stack', 'stop', 'keycloak');
   await sleep(1000);
   const loginPage = await fetch(`${INSTANCES[1]}/login`, { redirect: 'manual' });
   kc.login = { status: loginPage.status, clear: (await loginPage.text()).includes('登录暂时不可用') };
@@ -378,13 +378,13 @@ await load('keycloak-down', 15, CLIENTS, async () => {
   result('Keycloak down', 'keycloak-down', 'a signed-in user keeps working until the token expires (keys cached)',
     kc.bearerSession === 200 && s.need.serverError === 0 && s.need.ok > 0, kc);
 }
-portal('_chaos', 'kc-start');
+portal('stack', 'start', 'keycloak');
 
 console.log('==> mail server stopped');
 const unsentBefore = Number(psql('select count(*) from mail_outbox where sent_at is null'));
-await load('mail-down', 10, CLIENTS, async () => { portal('_chaos', 'mail-stop'); });
+await load('mail-down', 10, CLIENTS, async () => { portal('stack', 'stop', 'mail'); });
 const unsentDuring = Number(psql('select count(*) from mail_outbox where sent_at is null'));
-portal('_chaos', 'mail-start');
+portal('stack', 'start', 'mail');
 const mailBack = now();
 let mailRecovery = Infinity;
 while (now() - mailBack < 90000) {
