@@ -29,27 +29,27 @@ cmd_bench() {
   step "Fresh benchmark database keyida_bench and index keyida-bench-content"
   fresh_environment keyida_bench keyida-bench-content
   # The load comes from one address: the flood protection would measure itself, so it is off here.
-  local b=(-Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/keyida_bench"
+  local opts=(-Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/keyida_bench"
     -Dportal.search.alias=keyida-bench-content -Dportal.needs.base-url="http://localhost:$port"
     -Dportal.rate-limit.enabled=false)
   step "Importing $scale records through the portal's import path, until all are searchable"
   local t0 t1
   t0=$(date +%s.%N)
-  app_cli "${b[@]}" import "$corpus" | tail -2
+  app_cli "${opts[@]}" import "$corpus" | tail -2
   t1=$(date +%s.%N)
   step "Generating 100000 needs with follow-ups"
   PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -d keyida_bench -q -v needs=100000 \
     -f "$ROOT/bench/needs.sql" >/dev/null
   # Statistics and visibility maps now, as after any bulk load, rather than by autovacuum during the measurements.
   pg_superuser_psql -d keyida_bench -c "vacuum (analyze)" >/dev/null
-  aot_train "${b[@]}"
+  aot_train "${opts[@]}"
   # One start on two busy cores varies by ±10 % and more: the portal starts five times and the median
   # counts; the last start stays up for the measurements.
   step "Starting the portal on :$port five times (log $LOGS/bench-app.log)"
   local start_ns starts=() i
   for i in 1 2 3 4 5; do
     start_ns=$(date +%s%N)
-    start_app_and_wait "benchmark portal" "$LOGS/bench-app.log" "$port" "${b[@]}" -Dquarkus.log.level=WARN
+    start_app_and_wait "benchmark portal" "$LOGS/bench-app.log" "$port" "${opts[@]}" -Dquarkus.log.level=WARN
     starts+=($((($(date +%s%N) - start_ns) / 1000000)))
     if [[ $i -lt 5 ]]; then stop_app "$APP_PID"; fi
   done
@@ -229,7 +229,7 @@ cmd_chaos() {
   indexed=$(curl -fsS "http://127.0.0.1:9211/keyida-chaos-restore/_count" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
   printf '    %-20s %8s published %8s indexed\n' "search index" "$published" "$indexed"
   [[ $published == "$indexed" ]] || { say "    FAIL: the restored index does not hold every published item"; rc=1; }
-  [[ $rc -eq 0 ]] && say "    PASS  backup and restore bring back every need and item" || true
+  if [[ $rc -eq 0 ]]; then say "    PASS  backup and restore bring back every need and item"; fi
   stop_apps
   chaos_es_stop_all
   trap stop_apps EXIT
