@@ -3,16 +3,16 @@
 // Started by `./portal bench`, which prepares the data and the app; see docs/BENCHMARKS.md.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-
-const mkdir = (dir) => mkdirSync(dir, { recursive: true });
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { ensureProfile, psql as psqlIn, requestToken, rss as rssOf, sleep } from './support.mjs';
+
+const mkdir = (dir) => mkdirSync(dir, { recursive: true });
 
 const env = process.env;
 const ROOT = resolve(import.meta.dirname, '..');
 const PORTAL = env.PORTAL_URL ?? 'http://localhost:8083';
 const ES = env.ES_URL ?? 'http://127.0.0.1:9200';
-const KEYCLOAK = env.KEYCLOAK_URL ?? 'http://localhost:8180/realms/keyida';
 const ALIAS = env.BENCH_ALIAS ?? 'keyida-bench-content';
 const DB = env.BENCH_DB ?? 'keyida_bench';
 const PID = Number(env.APP_PID);
@@ -26,16 +26,8 @@ mkdirSync(OUT, { recursive: true });
 
 const figures = [];
 const log = (...a) => console.log('   ', ...a);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const rss = () => Number(readFileSync(`/proc/${PID}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
-
-async function token(username) {
-  const response = await fetch(`${KEYCLOAK}/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'portal', client_secret: 'portal-dev-secret', username, password: 'demo1234' }),
-  });
-  return (await response.json()).access_token;
-}
+const rss = () => rssOf(PID);
+const token = async (username) => (await requestToken(username)).access_token;
 
 // ------------------------------------------------------------------ the query mix
 const QUERIES = [
@@ -220,24 +212,12 @@ async function freshness(corpusFile, edits = 200) {
 }
 
 // ------------------------------------------------------------------ 6: need submission
-function psql(sql) {
-  return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'keyida', '-d', DB, '-qtAc', sql], { env: { ...env, PGPASSWORD: 'keyida' }, encoding: 'utf8' }).trim();
-}
+const psql = (sql) => psqlIn(DB, sql);
 
 async function needSubmission() {
   console.log('==> need submission at 32 clients');
   const bearer = `Bearer ${await token('enterprise1')}`;
-  let page = await fetch(`${PORTAL}/my/profile`, { headers: { Authorization: bearer } });
-  let html = await page.text();
-  let csrf = html.match(/name="csrf-token" value="([^"]+)"/)[1];
-  let cookie = page.headers.getSetCookie().find((c) => c.startsWith('csrf-token=')).split(';')[0];
-  if (!html.includes('value="广元市基准测试企业"')) {
-    const form = new URLSearchParams({ 'csrf-token': csrf, name: '广元市基准测试企业', creditCode: '914403001922038216', district: '利州区',
-      industry: '新材料', contactPerson: '王建国', mobile: '13900001111', email: 'enterprise1@example.com' });
-    const saved = await fetch(`${PORTAL}/my/profile`, { method: 'POST', redirect: 'manual', body: form,
-      headers: { Authorization: bearer, Cookie: cookie } });
-    if (saved.status !== 303) throw new Error(`profile: ${saved.status} ${await saved.text()}`);
-  }
+  const { token: csrf, cookie } = await ensureProfile(PORTAL, bearer, '广元市基准测试企业');
   const boundary = 'benchBoundary7MA4YWxk';
   const part = (name, value) => `--${boundary}\\n` + `Content-Disposition: form-data; name="${name}"\\n\\n${value}\\n`;
   const body = part('csrf-token', csrf) + part('category', 'TECH') + part('title', '基准测试需求：生产线数字化改造')

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { csrf, ensureProfile as ensureProfileAs, psql as psqlIn, requestToken, rss, sleep } from './support.mjs';
 
 const env = process.env;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -13,14 +14,12 @@ const INSTANCES = [env.A_URL, env.B_URL];
 const ES = env.ES_URLS.split(',');
 const ALIAS = env.CHAOS_ALIAS;
 const DB = env.CHAOS_DB;
-const KEYCLOAK = env.KEYCLOAK_URL;
 const PIDS = [Number(env.A_PID), Number(env.B_PID)];
 const SOAK = Number(env.SOAK_SECONDS ?? 60);
 const CLIENTS = Number(env.CHAOS_CLIENTS ?? 16);
 const OUT = resolve(ROOT, 'target/chaos');
 mkdirSync(OUT, { recursive: true });
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (...a) => console.log('   ', ...a);
 const now = () => performance.now();
 
@@ -29,10 +28,7 @@ function portal(...args) {
   execFileSync(resolve(ROOT, 'portal'), args, { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-function psql(sql) {
-  return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'keyida', '-d', DB, '-qtAc', sql],
-    { env: { ...env, PGPASSWORD: 'keyida' }, encoding: 'utf8' }).trim();
-}
+const psql = (sql) => psqlIn(DB, sql);
 
 /** fn's result, trying again every pauseMs while it throws, for at most the given seconds. */
 async function retry(fn, seconds, pauseMs) {
@@ -54,19 +50,12 @@ async function esGet(path) {
   throw new Error(`no Elasticsearch node answered ${path}`);
 }
 
-const rss = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
-
 // ------------------------------------------------------------------ identities
 const tokens = {};
 const fetching = {};
 
 async function fetchToken(username) {
-  const r = await fetch(`${KEYCLOAK}/protocol/openid-connect/token`, {
-    method: 'POST', signal: AbortSignal.timeout(10000),
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'portal', client_secret: 'portal-dev-secret', username, password: 'demo1234' }),
-  });
-  if (!r.ok) throw new Error(`Keycloak token for ${username}: ${r.status}`);
-  const json = await r.json();
+  const json = await requestToken(username);
   tokens[username] = { value: json.access_token, until: Date.now() + (json.expires_in - 30) * 1000 };
 }
 
@@ -88,26 +77,7 @@ async function loginAll(seconds = 120) {
   await Promise.all(['enterprise1', 'staff1'].map((username) => retry(() => token(username), seconds, 1000)));
 }
 
-/** A form's CSRF token and cookie from a page of the given instance. */
-async function csrf(base, path, bearer) {
-  const page = await fetch(base + path, { headers: { Authorization: bearer }, redirect: 'manual' });
-  const html = await page.text();
-  const m = html.match(/name="csrf-token" value="([^"]+)"/);
-  if (!m) throw new Error(`no form on ${base}${path}: ${page.status}`);
-  return { token: m[1], cookie: page.headers.getSetCookie().find((c) => c.startsWith('csrf-token=')).split(';')[0] };
-}
-
-async function ensureProfile(base) {
-  const bearer = `Bearer ${await token('enterprise1')}`;
-  const page = await fetch(`${base}/my/profile`, { headers: { Authorization: bearer } });
-  const html = await page.text();
-  if (html.includes('value="广元市混沌测试企业"')) return;
-  const c = await csrf(base, '/my/profile', bearer);
-  const form = new URLSearchParams({ 'csrf-token': c.token, name: '广元市混沌测试企业', creditCode: '914403001922038216',
-    district: '利州区', industry: '新材料', contactPerson: '王建国', mobile: '13900001111', email: 'enterprise1@example.com' });
-  const r = await fetch(`${base}/my/profile`, { method: 'POST', redirect: 'manual', body: form, headers: { Authorization: bearer, Cookie: c.cookie } });
-  if (r.status !== 303) throw new Error(`profile: ${r.status}`);
-}
+const ensureProfile = async (base) => ensureProfileAs(base, `Bearer ${await token('enterprise1')}`, '广元市混沌测试企业');
 
 // ------------------------------------------------------------------ the load
 const corpus = readFileSync(resolve(ROOT, 'data/corpus-sample.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -341,9 +311,9 @@ console.log('==> PostgreSQL restarted during the load');
 let pgBack;
 await load('pg-restart', 20, CLIENTS, async () => {
   await sleep(3000);
-  portal('_chaos', 'pg-stop');
+  portal('stack', 'stop', 'postgres');
   await sleep(4000);
-  portal('_chaos', 'pg-start');
+  portal('stack', 'start', 'postgres');
   pgBack = now();
 });
 let pgRecovery = Infinity;
@@ -362,7 +332,7 @@ for (const started = now(); now() - started < 60000;) {
 console.log('==> Keycloak stopped');
 const kc = {};
 await load('keycloak-down', 15, CLIENTS, async () => {
-  portal('_chaos', 'kc-stop');
+  portal('stack', 'stop', 'keycloak');
   await sleep(1000);
   const loginPage = await fetch(`${INSTANCES[1]}/login`, { redirect: 'manual' });
   kc.login = { status: loginPage.status, clear: (await loginPage.text()).includes('登录暂时不可用') };
@@ -378,13 +348,13 @@ await load('keycloak-down', 15, CLIENTS, async () => {
   result('Keycloak down', 'keycloak-down', 'a signed-in user keeps working until the token expires (keys cached)',
     kc.bearerSession === 200 && s.need.serverError === 0 && s.need.ok > 0, kc);
 }
-portal('_chaos', 'kc-start');
+portal('stack', 'start', 'keycloak');
 
 console.log('==> mail server stopped');
 const unsentBefore = Number(psql('select count(*) from mail_outbox where sent_at is null'));
-await load('mail-down', 10, CLIENTS, async () => { portal('_chaos', 'mail-stop'); });
+await load('mail-down', 10, CLIENTS, async () => { portal('stack', 'stop', 'mail'); });
 const unsentDuring = Number(psql('select count(*) from mail_outbox where sent_at is null'));
-portal('_chaos', 'mail-start');
+portal('stack', 'start', 'mail');
 const mailBack = now();
 let mailRecovery = Infinity;
 while (now() - mailBack < 90000) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.keyida.portal.search.SearchIndexer;
 import cn.keyida.portal.search.SearchOutbox;
 import cn.keyida.portal.support.SampleData;
-import cn.keyida.portal.support.TestIndexReset;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -18,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(TestIndexReset.class)
 class ContentImportTest {
 
     @Inject

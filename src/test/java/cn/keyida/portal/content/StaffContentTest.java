@@ -2,7 +2,9 @@ package cn.keyida.portal.content;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import cn.keyida.portal.support.SampleData;
 import cn.keyida.portal.support.UserSession;
@@ -164,22 +166,7 @@ class StaffContentTest {
     }
 
     static void awaitSearchTotal(String q, long expected, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long total;
-        while ((total = searchTotal(q)) != expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("search for " + q + " found " + total + ", expected " + expected
-                        + " within " + timeout);
-            }
-            sleep(100);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        await("search total for " + q).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> searchTotal(q), equalTo(expected));
     }
 }

@@ -1,6 +1,7 @@
 package cn.keyida.portal.needs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.keyida.portal.calendar.CalendarDay;
 import cn.keyida.portal.calendar.WorkingCalendar;
@@ -10,6 +11,7 @@ import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.mail.MailSender;
 import cn.keyida.portal.support.Enterprises;
 import cn.keyida.portal.support.Mailbox;
+import cn.keyida.portal.support.Stack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -71,8 +73,8 @@ class NeedJobsTest {
     }
 
     @Test
-    void needsAreStoredWhileTheMailServerIsDownAndMailsGoOutWhenItReturns() throws Exception {
-        stopMailServer();
+    void needsAreStoredWhileTheMailServerIsDownAndMailsGoOutWhenItReturns() {
+        Stack.stop(Stack.Service.MAIL);
         Need need;
         try {
             need = submitted("邮件服务器停机测试" + System.nanoTime());
@@ -82,35 +84,20 @@ class NeedJobsTest {
                     MailOutbox.count("sentAt is null and subject like ?1", "%" + need.trackingNo + "%"));
             assertThat(queued).isEqualTo(1);
         } finally {
-            Process launcher = new ProcessBuilder("./portal", "stack", "up").inheritIO().start();
-            assertThat(launcher.waitFor()).isZero();
+            Stack.start(Stack.Service.MAIL);
         }
         QuarkusTransaction.requiringNew().run(() -> MailOutbox.update("nextAttemptAt = ?1 where sentAt is null",
                 java.time.Instant.now()));
         Mailbox.await("enterprise1@example.com", m -> m.subject().contains(need.trackingNo), Duration.ofSeconds(30));
         // and the round that sent it marked it sent, so no later round sends it again
-        long deadline = System.currentTimeMillis() + 10_000;
-        long unsent;
-        while ((unsent = QuarkusTransaction.requiringNew().call(() -> MailOutbox.count("sentAt is null and subject like ?1",
-                "%" + need.trackingNo + "%"))) > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(unsent).isZero();
+        await("mail marked sent").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> MailOutbox.count("sentAt is null and subject like ?1",
+                        "%" + need.trackingNo + "%")), unsent -> unsent == 0);
     }
 
     private Need submitted(String title) {
         EnterpriseProfile profile = Enterprises.enterpriseA();
         return needs.submit(profile.subject, new NeedSubmission.Submission("POLICY", title, "描述", "", BigDecimal.TEN, null, true),
                 List.of(), "王建国（enterprise1）").orElseThrow();
-    }
-
-
-    /** The GreenMail process listening for the tests, whichever checkout's launcher started it. */
-    private static void stopMailServer() throws Exception {
-        ProcessHandle mail = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains("greenmail-standalone"))
-                .findFirst().orElseThrow(() -> new AssertionError("mail server not running"));
-        mail.destroy();
-        mail.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

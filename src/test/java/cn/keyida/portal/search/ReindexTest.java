@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.keyida.portal.content.ContentImport;
 import cn.keyida.portal.support.SampleData;
+import cn.keyida.portal.support.Stack;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -57,7 +58,7 @@ class ReindexTest {
         assertThat(first.documents()).isEqualTo(second.documents()).isPositive();
         assertThat(outcomes).hasSizeGreaterThan(8).containsOnly("200:" + expected);
         String aliases = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:9200/_alias/keyida-test-content")).build(),
+                        URI.create(Stack.elasticsearch() + "/_alias/" + Stack.searchAlias())).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(aliases).contains(second.index()).doesNotContain(first.index());
         assertThat(total()).isEqualTo(expected);

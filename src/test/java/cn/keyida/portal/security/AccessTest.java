@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
 import cn.keyida.portal.support.Enterprises;
+import cn.keyida.portal.support.Stack;
 import cn.keyida.portal.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class AccessTest {
     @Test
     void anonymousIsSentToTheKeycloakLogin() {
         given().redirects().follow(false).get("/staff").then().statusCode(302)
-                .header("Location", startsWith("http://localhost:8180/realms/keyida/protocol/openid-connect/auth"));
+                .header("Location", startsWith(Stack.keycloakRealm() + "/protocol/openid-connect/auth"));
     }
 
     @Test
@@ -66,9 +67,9 @@ class AccessTest {
 
     @Test
     void wrongPasswordGetsNoToken() {
-        given().formParam("grant_type", "password").formParam("client_id", "portal")
-                .formParam("client_secret", "portal-dev-secret").formParam("username", "staff1")
-                .formParam("password", "wrong-password").post(Tokens.TOKEN_URL)
+        given().formParam("grant_type", "password").formParam("client_id", Stack.oidcClientId())
+                .formParam("client_secret", Stack.oidcClientSecret()).formParam("username", "staff1")
+                .formParam("password", "wrong-password").post(Tokens.tokenUrl())
                 .then().statusCode(401).body(containsString("invalid_grant"));
     }
 

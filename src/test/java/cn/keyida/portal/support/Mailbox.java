@@ -14,13 +14,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Reads what the real local SMTP server (GreenMail, started by ./portal) received. */
 public final class Mailbox {
 
     public record Message(String subject, String body) {}
 
-    private static final String API = "http://127.0.0.1:8025/api/user/";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,7 +29,7 @@ public final class Mailbox {
 
     public static List<Message> messages(String email) {
         try {
-            String body = HTTP.send(HttpRequest.newBuilder(URI.create(API
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create(Stack.mailApi() + "/api/user/"
                             + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             List<Message> out = new ArrayList<>();
@@ -44,23 +45,12 @@ public final class Mailbox {
 
     /** Waits for a message matching the predicate. */
     public static Message await(String email, Predicate<Message> match, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            for (Message m : messages(email)) {
-                if (match.test(m)) {
-                    return m;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no matching mail for " + email + " within " + timeout + "; got "
-                        + messages(email).stream().map(Message::subject).toList());
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            return Awaitility.await("mail for " + email).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                    .until(() -> messages(email).stream().filter(match).findFirst(), m -> m.isPresent()).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no matching mail for " + email + " within " + timeout + "; got "
+                    + messages(email).stream().map(Message::subject).toList(), e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 
 /** The sample corpus shipped in data/, imported through the portal's own import path. */
 public final class SampleData {
@@ -36,14 +37,15 @@ public final class SampleData {
     }
 
     public static void awaitIndexed(SearchIndexer indexer, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (indexer.pending() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("search outbox not drained within " + timeout);
-            }
-            indexer.drain();
-            sleep(100);
-        }
+        // drains in the test's own thread as well, rather than waiting for the indexer's next wake-up
+        Awaitility.await("search outbox drained").atMost(timeout).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                .until(() -> {
+                    if (indexer.pending() == 0) {
+                        return true;
+                    }
+                    indexer.drain();
+                    return false;
+                });
         refresh();
     }
 
@@ -51,18 +53,10 @@ public final class SampleData {
     public static void refresh() {
         try {
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(TestIndexReset.ES + "/" + TestIndexReset.ALIAS + "/_refresh"))
+                    URI.create(Stack.elasticsearch() + "/" + Stack.searchAlias() + "/_refresh"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -5,18 +5,21 @@ import static io.restassured.RestAssured.given;
 /** Real access tokens from the local Keycloak (password grant, enabled on the portal client for tests). */
 public final class Tokens {
 
-    public static final String TOKEN_URL = "http://localhost:8180/realms/keyida/protocol/openid-connect/token";
-
     private Tokens() {}
+
+    /** The realm's token endpoint, for the app's own client (from its configuration). */
+    public static String tokenUrl() {
+        return Stack.keycloakRealm() + "/protocol/openid-connect/token";
+    }
 
     public static String accessToken(String username) {
         return given()
                 .formParam("grant_type", "password")
-                .formParam("client_id", "portal")
-                .formParam("client_secret", "portal-dev-secret")
+                .formParam("client_id", Stack.oidcClientId())
+                .formParam("client_secret", Stack.oidcClientSecret())
                 .formParam("username", username)
                 .formParam("password", "demo1234")
-                .post(TOKEN_URL)
+                .post(tokenUrl())
                 .then().statusCode(200)
                 .extract().path("access_token");
     }

@@ -61,8 +61,8 @@ class DockerFilesTest {
             assertThat(env.get("QUARKUS_ELASTICSEARCH_HOSTS").asText()).isEqualTo("elasticsearch:9200,es2:9200,es3:9200");
             assertThat(env.get("PORTAL_SEARCH_REPLICAS").asText()).isEqualTo("1");
         }
-        // the same topology the local fault suite runs and attacks
-        assertThat(Files.readString(Path.of("portal"))).contains("-Dportal.search.replicas=1", "cluster.initial_master_nodes");
+        // the same topology the local fault suite (./portal chaos, in scripts/ops.sh) runs and attacks
+        assertThat(Files.readString(Path.of("scripts/ops.sh"))).contains("-Dportal.search.replicas=1", "cluster.initial_master_nodes");
     }
 
     @Test
