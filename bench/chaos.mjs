@@ -3,7 +3,7 @@
 // nodes, the whole cluster, PostgreSQL, Keycloak and the mail server are stopped and restarted.
 // Started by `./portal chaos`, which prepares the services; prints one summary table and writes
 // target/chaos/summary.json. Exits non-zero when any expectation fails.
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { csrf, ensureProfile as ensureProfileAs, psql as psqlIn, requestToken, rss, sleep } from './support.mjs';
@@ -23,9 +23,19 @@ mkdirSync(OUT, { recursive: true });
 const log = (...a) => console.log('   ', ...a);
 const now = () => performance.now();
 
+/**
+ * Runs the launcher without blocking the event loop. A synchronous child process (execFileSync) froze
+ * every request in flight while a service stopped, for up to 30 s: when the loop resumed, their 10 s
+ * timers fired before their answers were read, and the run counted answered requests as network
+ * failures (the Keycloak-down phase's "network×13", the ES-down phase's timeouts).
+ */
 function portal(...args) {
   log(`$ ./portal ${args.join(' ')}`);
-  execFileSync(resolve(ROOT, 'portal'), args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  return new Promise((done, fail) => {
+    const child = spawn(resolve(ROOT, 'portal'), args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`./portal ${args.join(' ')} exited with ${code}`))));
+  });
 }
 
 const psql = (sql) => psqlIn(DB, sql);
@@ -284,19 +294,19 @@ psql(`update need set status = 'IN_PROGRESS', assignee = 'staff1', resolve_due =
       where id in (select id from need where title like '混沌测试需求%' order by id limit 3)`);
 
 console.log('==> one Elasticsearch node killed (kill -9) during the load');
-await load('es-node-killed', 15, CLIENTS, async () => { await sleep(2000); portal('_chaos', 'es-kill', '2'); });
+await load('es-node-killed', 15, CLIENTS, async () => { await sleep(2000); await portal('_chaos', 'es-kill', '2'); });
 {
   const s = stats.get('es-node-killed').search;
   const okRate = s.ok / s.sent;
   result('ES node killed', 'es-node-killed', 'search keeps answering (≥ 99% OK), no 5xx', okRate >= 0.99 && serverErrors('es-node-killed') === 0,
     { searchOkRate: okRate });
 }
-portal('_chaos', 'es-start', '2');
+await portal('_chaos', 'es-start', '2');
 
 console.log('==> whole Elasticsearch cluster stopped during the load');
 let esStopped;
-await load('es-down', 20, CLIENTS, async () => { await sleep(2000); portal('_chaos', 'es-stop-all'); esStopped = now(); });
-portal('_chaos', 'es-start-all');
+await load('es-down', 20, CLIENTS, async () => { await sleep(2000); await portal('_chaos', 'es-stop-all'); esStopped = now(); });
+await portal('_chaos', 'es-start-all');
 const esRecovery = await awaitConsistent(60);
 {
   const s = stats.get('es-down');
@@ -311,9 +321,9 @@ console.log('==> PostgreSQL restarted during the load');
 let pgBack;
 await load('pg-restart', 20, CLIENTS, async () => {
   await sleep(3000);
-  portal('stack', 'stop', 'postgres');
+  await portal('stack', 'stop', 'postgres');
   await sleep(4000);
-  portal('stack', 'start', 'postgres');
+  await portal('stack', 'start', 'postgres');
   pgBack = now();
 });
 let pgRecovery = Infinity;
@@ -332,7 +342,7 @@ for (const started = now(); now() - started < 60000;) {
 console.log('==> Keycloak stopped');
 const kc = {};
 await load('keycloak-down', 15, CLIENTS, async () => {
-  portal('stack', 'stop', 'keycloak');
+  await portal('stack', 'stop', 'keycloak');
   await sleep(1000);
   const loginPage = await fetch(`${INSTANCES[1]}/login`, { redirect: 'manual' });
   kc.login = { status: loginPage.status, clear: (await loginPage.text()).includes('登录暂时不可用') };
@@ -348,13 +358,13 @@ await load('keycloak-down', 15, CLIENTS, async () => {
   result('Keycloak down', 'keycloak-down', 'a signed-in user keeps working until the token expires (keys cached)',
     kc.bearerSession === 200 && s.need.serverError === 0 && s.need.ok > 0, kc);
 }
-portal('stack', 'start', 'keycloak');
+await portal('stack', 'start', 'keycloak');
 
 console.log('==> mail server stopped');
 const unsentBefore = Number(psql('select count(*) from mail_outbox where sent_at is null'));
-await load('mail-down', 10, CLIENTS, async () => { portal('stack', 'stop', 'mail'); });
+await load('mail-down', 10, CLIENTS, async () => { await portal('stack', 'stop', 'mail'); });
 const unsentDuring = Number(psql('select count(*) from mail_outbox where sent_at is null'));
-portal('stack', 'start', 'mail');
+await portal('stack', 'start', 'mail');
 const mailBack = now();
 let mailRecovery = Infinity;
 while (now() - mailBack < 90000) {
