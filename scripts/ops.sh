@@ -191,7 +191,7 @@ cmd_chaos() {
   fresh_environment "$CHAOS_DB" "$CHAOS_ALIAS" http://127.0.0.1:9211
   local c=(-Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/$CHAOS_DB"
     -Dquarkus.elasticsearch.hosts="$CHAOS_HOSTS" -Dportal.search.alias="$CHAOS_ALIAS" -Dportal.search.replicas=1
-    -Dportal.rate-limit.enabled=false "-Dportal.needs.reminder-cron=*/15 * * * * ?")
+    -Dportal.rate-limit.enabled=false "-Dportal.reminders.cron=*/15 * * * * ?")
   app_cli "${c[@]}" import "$DEMO_DATA" >"$LOGS/chaos-import.log" 2>&1 \
     || service_failed "demo import for the fault suite" "$LOGS/chaos-import.log" "import failed"
   step "Two portal instances on :$a and :$b (logs $LOGS/chaos-app-a.log, chaos-app-b.log)"
