@@ -21,9 +21,9 @@ public class ReminderJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         for (DailyReminder reminder : reminders) {
-            String name = reminder.getClass().getSimpleName().replace("_Subclass", "");
+            String name = reminder.getClass().getSimpleName().replaceAll("_(ClientProxy|Subclass)$", "");
             try {
-                Log.infof("%s: %d reminders queued", name, reminder.remind(clock.today()));
+                Log.infof("Reminder job queued %d mails (%s)", reminder.remind(clock.today()), name);
             } catch (RuntimeException e) {
                 Log.errorf(e, "%s failed; it runs again tomorrow", name);
             }
