@@ -1,49 +1,82 @@
 package cn.keyida.portal.security;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Whether Keycloak answers: its discovery document, asked at most every 5 seconds. */
+/**
+ * Whether Keycloak answers: its discovery document, asked at most every 5 seconds. Requests do not
+ * wait for the answer: callers get the last known state while one probe at a time runs in the
+ * background, bounded by short timeouts, so a Keycloak that hangs (rather than refusing) costs the
+ * portal nothing but a stale answer for a few seconds. Only the very first caller of an instance waits
+ * for the first probe (started at boot, at most 5 s), so a fresh instance does not report a guess.
+ */
 @ApplicationScoped
 public class IdentityProvider {
 
-    private static final long CACHE_NANOS = Duration.ofSeconds(5).toNanos();
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI discovery;
+    private final long recheckNanos;
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private final CompletableFuture<Void> firstProbe = new CompletableFuture<>();
     private volatile long checkedAt;
-    private volatile String problem = "not checked";
+    private volatile String problem = "not checked yet";
 
     IdentityProvider(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
+        this(authServerUrl, Duration.ofSeconds(5));
+    }
+
+    IdentityProvider(String authServerUrl, Duration recheck) {
         this.discovery = URI.create(authServerUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration");
+        this.recheckNanos = recheck.toNanos();
     }
 
     URI discovery() {
         return discovery;
     }
 
-    /** Null when the provider answers, otherwise what went wrong. */
+    void probeAtStartup(@Observes StartupEvent event) {
+        problem();
+    }
+
+    /** Null when the provider answered its last probe, otherwise what went wrong. */
     public String problem() {
-        long now = System.nanoTime();
-        if (checkedAt == 0 || now - checkedAt > CACHE_NANOS) {
-            problem = ask();
-            checkedAt = now;
+        if ((checkedAt == 0 || System.nanoTime() - checkedAt > recheckNanos) && probing.compareAndSet(false, true)) {
+            http.sendAsync(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(3)).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        problem = error != null ? describe(error)
+                                : response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
+                        checkedAt = System.nanoTime();
+                        probing.set(false);
+                        firstProbe.complete(null);
+                    });
+        }
+        if (!firstProbe.isDone()) {
+            try {
+                firstProbe.get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the probe's own timeouts end it sooner; report what is known
+            }
         }
         return problem;
     }
 
-    private String ask() {
-        try {
-            int status = http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status == 200 ? null : "HTTP " + status;
-        } catch (Exception e) {
-            return String.valueOf(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        }
+    private static String describe(Throwable e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }
