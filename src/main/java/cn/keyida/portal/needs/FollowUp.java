@@ -57,6 +57,12 @@ public class FollowUp extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Personal-data erasure: the kind, dates and author stay; who took part and what was said go. */
+    static void anonymise(long profileId, String erased) {
+        update("participants = '', notes = ?1, outcome = '' where needId in (select n.id from Need n where n.enterprise.id = ?2)",
+                erased, profileId);
+    }
+
     public static List<FollowUp> forNeed(long needId, boolean enterpriseView) {
         return enterpriseView ? list("needId = ?1 and visibleToEnterprise = true order by happenedAt", needId)
                 : list("needId = ?1 order by happenedAt", needId);

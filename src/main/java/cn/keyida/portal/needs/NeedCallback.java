@@ -58,6 +58,15 @@ public class NeedCallback extends PanacheEntityBase {
     public String actor;
     public Instant at;
 
+    /**
+     * Personal-data erasure: the satisfaction and resolution values stay for the satisfaction rate; the
+     * comment goes, and an online rating no longer names the enterprise or its user.
+     */
+    static void anonymise(long profileId) {
+        update("comment = '', actor = case when channel = 'ONLINE' then '企业' else actor end"
+                + " where needId in (select n.id from Need n where n.enterprise.id = ?1)", profileId);
+    }
+
     public static List<NeedCallback> forNeed(long needId) {
         return list("needId = ?1 order by id", needId);
     }

@@ -59,6 +59,34 @@ public class NeedEvent extends PanacheEntityBase {
         getEntityManager().flush();
     }
 
+    /**
+     * Personal-data erasure of an enterprise: the timelines of its needs keep who-did-what-when, but no
+     * longer its words or its user's name. The timeline is append-only for the workflow; this bulk
+     * update by the owning package is the one exception, and the entities are never loaded for it.
+     * Entries written by the enterprise (submission, additional information, withdrawal, online
+     * rating) lose their author's name; its notes and every callback comment are dropped, except the
+     * rating labels; visible follow-up notes, which may quote it, are replaced.
+     */
+    static void anonymiseEnterpriseEntries(long profileId, String erased) {
+        String needs = "select n.id from need n where n.enterprise_id = :p";
+        getEntityManager().createNativeQuery("""
+                update need_event set actor = '企业' where need_id in (%1$s) and actor in (
+                    select e.actor from need_event e where e.need_id in (%1$s) and e.action in ('提交需求', '企业补充材料', '企业撤回')
+                    union select c.actor from need_callback c where c.need_id in (%1$s) and c.channel = 'ONLINE')"""
+                .formatted(needs)).setParameter("p", profileId).executeUpdate();
+        getEntityManager().createNativeQuery("""
+                update need_event set note = case
+                    when action in ('企业补充材料', '企业撤回') and note <> '' then :erased
+                    when action = '满意度回访' then split_part(note, '：', 1)
+                    when action in ('不满意，重新办理', '电话回访未接通') then ''
+                    when action in (:followUps) and note <> '（内部记录）' then :erased
+                    else note end
+                where need_id in (%s)""".formatted(needs))
+                .setParameter("p", profileId).setParameter("erased", erased)
+                .setParameter("followUps", java.util.Arrays.stream(FollowUp.Kind.values()).map(k -> k.label).toList())
+                .executeUpdate();
+    }
+
     public static List<NeedEvent> timeline(long needId, boolean enterpriseView) {
         return enterpriseView ? list("needId = ?1 and visibleToEnterprise = true order by id", needId)
                 : list("needId = ?1 order by id", needId);

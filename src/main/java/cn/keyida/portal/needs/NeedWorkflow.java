@@ -243,12 +243,21 @@ public class NeedWorkflow {
             if (from.isOpen()) {
                 need.closedAt = clock.now();
             }
-            need.title = "（企业已删除个人信息）";
-            need.description = "（企业已删除个人信息）";
+            need.title = ERASED;
+            need.description = ERASED;
             need.expectedOutcome = "";
+            need.budget = null;
+            need.wantedBy = null;
             NeedEvent.record(need, "企业", "企业删除个人信息", from, "", true);
         }
+        // The enterprise's own words and names elsewhere in the record; statuses, dates and
+        // satisfaction values stay for the statistics.
+        NeedEvent.anonymiseEnterpriseEntries(erasure.profileId(), ERASED);
+        FollowUp.anonymise(erasure.profileId(), ERASED);
+        NeedCallback.anonymise(erasure.profileId());
     }
+
+    private static final String ERASED = "（企业已删除个人信息）";
 
     // ------------------------------------------------------------------ helpers
 

@@ -2,6 +2,7 @@ package cn.keyida.portal.search;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "portal.search")
 public interface SearchConfig {
@@ -37,6 +38,17 @@ public interface SearchConfig {
 
     @WithDefault("四川省")
     String homeProvince();
+
+    /**
+     * How long the search log keeps a query or click. Queries are masked on the way in, but what people
+     * type may still name them; the statistics page looks back at most a few months.
+     */
+    @WithDefault("180d")
+    Duration logRetention();
+
+    /** When the purge of expired search log rows runs (Asia/Shanghai); every instance may run it. */
+    @WithDefault("0 40 3 * * ?")
+    String logPurgeCron();
 
     /** Longest wait between retries while Elasticsearch is unreachable. */
     @WithDefault("10")

@@ -1,5 +1,6 @@
 package cn.keyida.portal.search;
 
+import cn.keyida.portal.common.PortalClock;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -10,22 +11,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Records searches and result clicks, without personal data, for the staff's query statistics.
- * Entries are buffered and written in batches so logging never slows a search down.
+ * Entries are buffered and written in batches so logging never slows a search down. People type
+ * phone numbers, ID numbers and e-mail addresses into the search box: those are masked before
+ * anything is stored, and rows older than {@code portal.search.log-retention} are purged daily.
  */
 @ApplicationScoped
 public class SearchLog {
 
     private static final int MAX_BUFFER = 10_000;
+    private static final int PURGE_BATCH = 5_000;
+
+    /** Seven or more digits, also written in groups (139 0000 1111, 0839-1234567), and ID numbers ending in X. */
+    private static final Pattern DIGIT_RUN = Pattern.compile("[0-9０-９](?:[\\s\\-－]?[0-9０-９]){6,}[Xx]?");
+    /** ASCII addresses (also with a full-width ＠): a Unicode class would swallow the Chinese words around them. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9._%+\\-]+[@＠][A-Za-z0-9\\-]+(?:[.．][A-Za-z0-9\\-]+)+");
+    static final String MASKED_NUMBER = "[号码]";
+    static final String MASKED_EMAIL = "[邮箱]";
 
     private final EntityManager em;
+    private final SearchConfig config;
+    private final PortalClock clock;
     private final ConcurrentLinkedQueue<Entry> buffer = new ConcurrentLinkedQueue<>();
 
-    SearchLog(EntityManager em) {
+    SearchLog(EntityManager em, SearchConfig config, PortalClock clock) {
         this.em = em;
+        this.config = config;
+        this.clock = clock;
     }
 
     record Entry(Instant at, String query, String filters, Long resultCount, String clickedSlug) {}
@@ -38,12 +55,12 @@ public class SearchLog {
         }
         String filters = q.filters().entrySet().stream().map(e -> e.getKey() + "=" + String.join("|", e.getValue()))
                 .collect(Collectors.joining("&"));
-        buffer.add(new Entry(Instant.now(), q.q(), cut(filters, 1000), total, null));
+        buffer.add(new Entry(Instant.now(), cut(mask(q.q()), 200), cut(filters, 1000), total, null));
     }
 
     void clicked(String query, String slug) {
         if (buffer.size() < MAX_BUFFER) {
-            buffer.add(new Entry(Instant.now(), cut(query == null ? "" : query.strip(), 200), "", null, cut(slug, 120)));
+            buffer.add(new Entry(Instant.now(), cut(mask(query == null ? "" : query.strip()), 200), "", null, cut(slug, 120)));
         }
     }
 
@@ -71,6 +88,47 @@ public class SearchLog {
         } catch (RuntimeException ex) {
             Log.warnf("Search log: %d entries dropped (%s)", batch.size(), ex.getMessage());
         }
+    }
+
+    /**
+     * The query as it may be stored: digit runs and e-mail addresses replaced by a marker, so the
+     * statistics still show that people search for numbers without keeping whose they were.
+     */
+    static String mask(String query) {
+        String masked = EMAIL.matcher(query).replaceAll(MASKED_EMAIL);
+        return DIGIT_RUN.matcher(masked).replaceAll(MASKED_NUMBER);
+    }
+
+    @Scheduled(cron = "{portal.search.log-purge-cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeJob() {
+        try {
+            int deleted = purgeExpired();
+            if (deleted > 0) {
+                Log.infof("Search log: %d entries older than %s purged", deleted, config.logRetention());
+            }
+        } catch (RuntimeException ex) {
+            Log.warnf("Search log purge failed, retried at the next run (%s)", ex.getMessage());
+        }
+    }
+
+    /**
+     * Deletes the rows older than the retention period, in short batches so the table is never locked
+     * for long. Safe on several instances at once: each batch skips rows another instance is deleting,
+     * and deleting what is already gone does nothing.
+     */
+    int purgeExpired() {
+        Instant cutoff = clock.now().minus(config.logRetention());
+        int total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                    delete from search_log where id in (
+                        select id from search_log where at < :cutoff limit :batch for update skip locked)""")
+                    .setParameter("cutoff", cutoff).setParameter("batch", PURGE_BATCH).executeUpdate());
+            total += deleted;
+        } while (deleted == PURGE_BATCH);
+        return total;
     }
 
     /** Most frequent queries since {@code since}; {@code zeroOnly} keeps those that found nothing. */

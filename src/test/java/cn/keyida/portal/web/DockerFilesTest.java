@@ -43,7 +43,76 @@ class DockerFilesTest {
             }
         });
         assertThat(referenced).isNotEmpty().allSatisfy(p -> assertThat(p).exists());
-        assertThat(referenced).contains(DOCKER.resolve("./keycloak/keyida-realm.json"));
+        assertThat(referenced).contains(DOCKER.resolve("./keycloak/keyida-realm-prod.json"));
+    }
+
+    /** Security #1: production imports its own realm, never the development one with demo users. */
+    @Test
+    void productionComposeImportsTheProductionRealmOnly() throws Exception {
+        for (String file : List.of("compose.yaml", "compose.scale.yaml")) {
+            JsonNode keycloak = new ObjectMapper(new YAMLFactory()).readTree(DOCKER.resolve(file).toFile())
+                    .path("services").path("keycloak");
+            List<String> mounts = new ArrayList<>();
+            keycloak.path("volumes").forEach(v -> mounts.add(v.isTextual() ? v.asText() : v.path("source").asText()));
+            assertThat(mounts).as(file).noneMatch(m -> m.contains("keyida-realm.json"));
+            if (file.equals("compose.yaml")) {
+                assertThat(keycloak.path("command").toString()).contains("--import-realm");
+                assertThat(mounts).anyMatch(m -> m.startsWith("./keycloak/keyida-realm-prod.json:/opt/keycloak/data/import/"));
+                // the realm's placeholders must be set in Keycloak's environment
+                assertThat(keycloak.path("environment").fieldNames()).toIterable()
+                        .contains("OIDC_CLIENT_SECRET", "PORTAL_BASE_URL", "PORTAL_SMTP_HOST");
+            }
+        }
+        // the app side of PKCE and of the one exact redirect URI
+        assertThat(Files.readString(Path.of("src/main/resources/application.properties")))
+                .contains("%prod.quarkus.oidc.authentication.pkce-required=true",
+                        "%prod.quarkus.oidc.authentication.redirect-path=/login/start");
+    }
+
+    /** Security #1: what a penetration test found in the development realm must not be in production's. */
+    @Test
+    void productionRealmHasNoUsersNoPasswordGrantAndRequiresPkce() throws Exception {
+        String text = Files.readString(DOCKER.resolve("keycloak/keyida-realm-prod.json"));
+        JsonNode realm = new ObjectMapper().readTree(text);
+        assertThat(realm.get("realm").asText()).isEqualTo("keyida");
+        assertThat(realm.path("users")).isEmpty();
+        assertThat(text).doesNotContain("demo1234", "portal-dev-secret", "localhost");
+
+        JsonNode clients = realm.get("clients");
+        assertThat(clients).isNotEmpty();
+        clients.forEach(c -> {
+            assertThat(c.path("directAccessGrantsEnabled").asBoolean()).as(c.get("clientId").asText()).isFalse();
+            assertThat(c.path("implicitFlowEnabled").asBoolean()).isFalse();
+            c.path("redirectUris").forEach(uri -> assertThat(uri.asText()).doesNotContain("*"));
+            assertThat(c.path("attributes").path("post.logout.redirect.uris").asText()).doesNotContain("*", "+");
+        });
+        JsonNode portal = null;
+        for (JsonNode c : clients) {
+            if (c.get("clientId").asText().equals("portal")) {
+                portal = c;
+            }
+        }
+        assertThat(portal).isNotNull();
+        assertThat(portal.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(portal.path("secret").asText()).isEqualTo("${OIDC_CLIENT_SECRET}");
+        List<String> redirects = new ArrayList<>();
+        portal.path("redirectUris").forEach(u -> redirects.add(u.asText()));
+        assertThat(redirects).containsExactly("${PORTAL_BASE_URL}/login/start");
+        // the built-in admin-cli is re-declared, so Keycloak does not create it with the password grant
+        assertThat(clients.findValuesAsText("clientId")).contains("admin-cli");
+
+        assertThat(realm.path("passwordPolicy").asText()).isNotBlank().contains("length(");
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("verifyEmail").asBoolean()).isTrue();
+        assertThat(realm.path("registrationAllowed").asBoolean()).isFalse();
+        assertThat(realm.path("smtpServer").path("host").asText()).isNotBlank();
+
+        // the app works with either realm: same roles, realm roles in realm_access.roles, audience portal
+        JsonNode local = new ObjectMapper().readTree(DOCKER.resolve("keycloak/keyida-realm.json").toFile());
+        assertThat(realm.get("roles")).isEqualTo(local.get("roles"));
+        assertThat(portal.path("defaultClientScopes").toString()).contains("\"roles\"");
+        assertThat(portal.path("protocolMappers").toString()).contains("oidc-audience-mapper",
+                "\"included.client.audience\":\"portal\"");
     }
 
     @Test
