@@ -45,6 +45,10 @@ public class MailOutbox extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** Set when the mail can never be sent (see {@link MailSender}): it is not retried. */
+    @Column(name = "failed_at")
+    public Instant failedAt;
+
     /** Queues a mail; must run inside the transaction of the change it reports. */
     public static void queue(String recipient, String subject, String body) {
         if (!hasRecipient(recipient)) {
