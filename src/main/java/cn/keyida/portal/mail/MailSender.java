@@ -61,7 +61,7 @@ public class MailSender {
         boolean failed = false;
         for (MailOutbox m : due) {
             try {
-                mailer.send(Mail.withText(m.recipient, m.subject, m.body));
+                mailer.send(mail(m));
                 sent.add(m.id);
             } catch (RuntimeException e) {
                 m.attempts++;
@@ -83,6 +83,15 @@ public class MailSender {
                     .setParameter("ids", sent).executeUpdate();
         }
         return failed ? -1 - sent.size() : sent.size();
+    }
+
+    private static Mail mail(MailOutbox m) {
+        Mail mail = Mail.withText(m.recipient, m.subject, m.body);
+        if (m.unsubscribeUrl != null) { // RFC 8058: mail programs POST to it, without any page or login
+            mail.addHeader("List-Unsubscribe", "<" + m.unsubscribeUrl + ">");
+            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return mail;
     }
 
     /**

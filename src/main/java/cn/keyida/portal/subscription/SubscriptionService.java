@@ -104,17 +104,28 @@ public class SubscriptionService implements DailyReminder {
         own(id, subject).delete();
     }
 
+    /** The subscription a mail's unsubscribe link names, described for its confirmation page; null if none. */
+    @Transactional
+    public String describeByToken(String token) {
+        Subscription s = byToken(token);
+        return s == null ? null : s.describe();
+    }
+
     /** One click from a mail, without login: removes exactly the subscription the token belongs to. */
     @Transactional
     public String unsubscribe(String token) {
-        Subscription s = token == null || !token.matches("[0-9a-f]{64}") ? null
-                : Subscription.<Subscription>find("unsubscribeToken", token).firstResult();
+        Subscription s = byToken(token);
         if (s == null) {
             return null;
         }
         String description = s.describe();
         s.delete();
         return description;
+    }
+
+    private static Subscription byToken(String token) {
+        return token == null || !token.matches("[0-9a-f]{64}") ? null
+                : Subscription.<Subscription>find("unsubscribeToken", token).firstResult();
     }
 
     private static Subscription own(long id, String subject) {
@@ -217,7 +228,8 @@ public class SubscriptionService implements DailyReminder {
                 .append("\n管理订阅：").append(canonical.base()).append("/subscriptions")
                 .append("\n退订此订阅（一键退订，无需登录）：").append(unsubscribeUrl(s))
                 .append("\n\n广元市科学技术局 · 科易达");
-        MailOutbox.queue(s.email, "【科易达】订阅更新：" + s.describe() + "（" + items.size() + " 条）", body.toString());
+        MailOutbox.queue(s.email, "【科易达】订阅更新：" + s.describe() + "（" + items.size() + " 条）", body.toString(),
+                unsubscribeUrl(s));
         s.lastSentAt = Instant.now();
         return true;
     }
@@ -283,7 +295,7 @@ public class SubscriptionService implements DailyReminder {
                 String body = due.get(slug) + "\n\n" + item.title + "\n" + canonical.base() + item.url()
                         + "\n\n（来自您订阅的搜索“" + s.describe() + "”）\n退订此订阅：" + unsubscribeUrl(s);
                 if (MailOutbox.queueOnce("sub-remind:" + s.id + ":" + slug, s.email,
-                        "【科易达】" + due.get(slug).split("：")[0] + "：" + item.title, body)) {
+                        "【科易达】" + due.get(slug).split("：")[0] + "：" + item.title, body, unsubscribeUrl(s))) {
                     n++;
                 }
             }
