@@ -36,7 +36,8 @@ class TableOwnershipTest {
             Map.entry("callback_link", "needs"),
             Map.entry("calendar_day", "calendar"),
             Map.entry("staff_member", "staff"), Map.entry("department", "staff"),
-            Map.entry("mail_outbox", "mail"));
+            Map.entry("mail_outbox", "mail"),
+            Map.entry("rate_limit_bucket", "web"));
 
     private static final Path MAIN = Path.of("src/main/java/cn/keyida/portal");
     private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);

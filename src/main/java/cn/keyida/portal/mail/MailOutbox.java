@@ -45,8 +45,24 @@ public class MailOutbox extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /**
+     * The one-click unsubscribe address of a subscription mail: sent as List-Unsubscribe with
+     * List-Unsubscribe-Post (RFC 8058), so mail programs offer their own unsubscribe button.
+     */
+    @Column(name = "unsubscribe_url")
+    public String unsubscribeUrl;
+
+    /** Set when the mail can never be sent (see {@link MailSender}): it is not retried. */
+    @Column(name = "failed_at")
+    public Instant failedAt;
+
     /** Queues a mail; must run inside the transaction of the change it reports. */
     public static void queue(String recipient, String subject, String body) {
+        queue(recipient, subject, body, null);
+    }
+
+    /** Queues a mail a recipient can unsubscribe from with one click at {@code unsubscribeUrl}. */
+    public static void queue(String recipient, String subject, String body, String unsubscribeUrl) {
         if (!hasRecipient(recipient)) {
             return;
         }
@@ -54,6 +70,7 @@ public class MailOutbox extends PanacheEntityBase {
         m.recipient = recipient;
         m.subject = subject;
         m.body = body;
+        m.unsubscribeUrl = unsubscribeUrl;
         m.createdAt = Instant.now();
         m.nextAttemptAt = m.createdAt;
         m.persist();
@@ -87,10 +104,17 @@ public class MailOutbox extends PanacheEntityBase {
      * reminders run on every instance). Returns whether it was queued.
      */
     public static boolean queueOnce(String dedupeKey, String recipient, String subject, String body) {
+        return queueOnce(dedupeKey, recipient, subject, body, null);
+    }
+
+    /** {@link #queueOnce(String, String, String, String)} with a one-click unsubscribe address. */
+    public static boolean queueOnce(String dedupeKey, String recipient, String subject, String body,
+            String unsubscribeUrl) {
         return getEntityManager().createNativeQuery("""
-                insert into mail_outbox (recipient, subject, body, dedupe_key) values (:r, :s, :b, :k)
+                insert into mail_outbox (recipient, subject, body, dedupe_key, unsubscribe_url)
+                values (:r, :s, :b, :k, :u)
                 on conflict (dedupe_key) do nothing""")
                 .setParameter("r", recipient).setParameter("s", subject).setParameter("b", body)
-                .setParameter("k", dedupeKey).executeUpdate() == 1;
+                .setParameter("k", dedupeKey).setParameter("u", unsubscribeUrl).executeUpdate() == 1;
     }
 }

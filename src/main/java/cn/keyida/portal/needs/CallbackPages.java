@@ -1,5 +1,6 @@
 package cn.keyida.portal.needs;
 
+import cn.keyida.portal.web.RateLimited;
 import cn.keyida.portal.web.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -17,6 +18,7 @@ import java.util.List;
 /** The one-click satisfaction link from the resolution mail: no login, single use, expiring. */
 @Path("/callback/{token}")
 @Produces(MediaType.TEXT_HTML)
+@RateLimited(RateLimited.Budget.LOGIN)
 public class CallbackPages {
 
     private static final String INVALID = "评价链接无效、已使用或已过期。如需评价，请登录后在“我的需求”中操作。";

@@ -1,5 +1,6 @@
 package cn.keyida.portal.needs;
 
+import cn.keyida.portal.web.RateLimited;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
@@ -112,6 +113,7 @@ public class MyNeedPages {
     @POST
     @Path("/needs")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimited.Budget.NEEDS)
     public Response submit(@BeanParam NeedForm form) {
         try {
             FieldErrors.Builder e = new FieldErrors.Builder();

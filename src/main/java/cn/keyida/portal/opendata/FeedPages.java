@@ -1,5 +1,6 @@
 package cn.keyida.portal.opendata;
 
+import cn.keyida.portal.web.RateLimited;
 import cn.keyida.portal.search.SearchDocument;
 import cn.keyida.portal.search.SearchQuery;
 import cn.keyida.portal.search.SearchResult;
@@ -44,6 +45,7 @@ public class FeedPages {
 
     @GET
     @Path("search.atom")
+    @RateLimited(RateLimited.Budget.SEARCH)
     @Produces(ATOM)
     public TemplateInstance searchFeed(@Context UriInfo uri) {
         return feed(uri.getQueryParameters());

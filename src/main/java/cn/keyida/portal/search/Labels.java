@@ -20,6 +20,16 @@ final class Labels {
 
     private Labels() {}
 
+    /** Whether the facet takes only coded values (type, level, validity). */
+    static boolean isCoded(String facet) {
+        String prefix = facet + ":";
+        return VALUES.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+    }
+
+    static boolean isCode(String facet, String value) {
+        return VALUES.containsKey(facet + ":" + value);
+    }
+
     static String facet(String name) {
         return FACETS.getOrDefault(name, name);
     }

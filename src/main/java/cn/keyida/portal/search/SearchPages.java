@@ -1,5 +1,6 @@
 package cn.keyida.portal.search;
 
+import cn.keyida.portal.web.RateLimited;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -45,6 +46,7 @@ public class SearchPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @RateLimited(RateLimited.Budget.SEARCH)
     public Response page(@Context UriInfo uri) {
         SearchQuery query = SearchQuery.parse(uri.getQueryParameters(), 10);
         try {

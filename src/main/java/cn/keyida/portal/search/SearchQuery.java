@@ -41,8 +41,9 @@ public record SearchQuery(String q, Map<String, List<String>> filters, Sort sort
     }
 
     /**
-     * Reads a search from query parameters. Paging and sort are checked ({@link InvalidInputException}
-     * with a Chinese reason); unknown parameters are ignored, blank facet values dropped, long ones cut.
+     * Reads a search from query parameters. Paging, sort and facet values are checked
+     * ({@link InvalidInputException} with a Chinese reason); unknown parameters are ignored, blank facet
+     * values dropped, long ones cut.
      */
     public static SearchQuery parse(Map<String, List<String>> params, int defaultSize) {
         int page = number(first(params, "page"), 1, "page");
@@ -72,6 +73,7 @@ public record SearchQuery(String q, Map<String, List<String>> filters, Sort sort
                 List<String> clean = values.stream().filter(v -> v != null && !v.isBlank())
                         .map(v -> v.length() > MAX_FACET_VALUE_LENGTH ? v.substring(0, MAX_FACET_VALUE_LENGTH) : v)
                         .distinct().toList();
+                clean.forEach(v -> checkFacetValue(facet, v));
                 if (!clean.isEmpty()) {
                     filters.put(facet, clean);
                 }
@@ -125,6 +127,22 @@ public record SearchQuery(String q, Map<String, List<String>> filters, Sort sort
         filters.forEach((name, values) -> parts.add(Labels.facet(name) + "："
                 + String.join("、", values.stream().map(v -> Labels.value(name, v)).toList())));
         return String.join(" · ", parts);
+    }
+
+    /**
+     * A value Elasticsearch can take for the facet's field, checked here so that a bad one is the
+     * visitor's 400 and never a failed query (a year that is not a number made the index refuse the
+     * whole search). Coded facets take only their codes; the free-text ones (region, owner,
+     * category) any text, which a keyword field always accepts.
+     */
+    private static void checkFacetValue(String facet, String value) {
+        if ("year".equals(facet)) {
+            if (!value.matches("[12][0-9]{3}")) {
+                throw new InvalidInputException("年份必须是四位数字的年份，例如 2024");
+            }
+        } else if (Labels.isCoded(facet) && !Labels.isCode(facet, value)) {
+            throw new InvalidInputException("筛选条件“" + Labels.facet(facet) + "”的取值无效");
+        }
     }
 
     private static String first(Map<String, List<String>> params, String name) {

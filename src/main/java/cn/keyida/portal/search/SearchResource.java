@@ -1,5 +1,6 @@
 package cn.keyida.portal.search;
 
+import cn.keyida.portal.web.RateLimited;
 import cn.keyida.portal.web.InvalidInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
@@ -46,6 +47,7 @@ public class SearchResource {
 
     @GET
     @Path("/search")
+    @RateLimited(RateLimited.Budget.SEARCH)
     @Operation(summary = "全文搜索政策、成果、需求、人才与金融产品，含分面统计")
     public ApiResult search(@Context UriInfo uri) {
         SearchQuery query = SearchQuery.parse(uri.getQueryParameters(), 10);
@@ -79,6 +81,7 @@ public class SearchResource {
 
     @GET
     @Path("/suggest")
+    @RateLimited(RateLimited.Budget.SEARCH)
     @Operation(summary = "输入联想：标题前缀（含不完整的中文词）")
     public List<Suggestion> suggest(@QueryParam("q") String q) {
         return search.suggest(q, 8).stream()

@@ -234,12 +234,25 @@ public class SearchService {
             try {
                 return client.search(request, SearchDocument.class);
             } catch (ElasticsearchException e) {
+                if (refused(e)) {
+                    throw new SearchRefusedException(e);
+                }
                 // A search that raced with a reindex can hit the old index as it is deleted: the
                 // alias already points at the new one, so one retry answers it.
                 return client.search(request, SearchDocument.class);
             }
-        } catch (IOException | ElasticsearchException e) {
+        } catch (ElasticsearchException e) {
+            throw refused(e) ? new SearchRefusedException(e) : new SearchUnavailableException(e);
+        } catch (IOException e) {
             throw new SearchUnavailableException(e);
         }
+    }
+
+    /**
+     * Elasticsearch is up and refuses this query (400: a value its field cannot take, a malformed
+     * query). A missing index (404, during a reindex), overload (429) and 5xx mean it cannot answer now.
+     */
+    private static boolean refused(ElasticsearchException e) {
+        return e.status() == 400;
     }
 }

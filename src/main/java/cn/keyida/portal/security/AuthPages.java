@@ -1,5 +1,6 @@
 package cn.keyida.portal.security;
 
+import cn.keyida.portal.web.RateLimited;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
  * Chinese page instead of a browser error, and public pages keep working.
  */
 @Path("/login")
+@RateLimited(RateLimited.Budget.LOGIN)
 public class AuthPages {
 
     private final IdentityProvider provider;

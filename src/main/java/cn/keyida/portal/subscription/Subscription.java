@@ -2,6 +2,7 @@ package cn.keyida.portal.subscription;
 
 import cn.keyida.portal.common.BaseEntity;
 import cn.keyida.portal.search.SearchQuery;
+import cn.keyida.portal.web.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -57,12 +58,24 @@ public class Subscription extends BaseEntity {
         return SearchQuery.fromUrlQuery(query);
     }
 
+    /**
+     * For people. A search saved before today's checks may no longer parse: shown as stored (and
+     * {@link #searchUrl} as the plain search page), so the list and unsubscribe pages still work for it.
+     */
     public String describe() {
-        return search().describe();
+        try {
+            return search().describe();
+        } catch (InvalidInputException e) {
+            return query;
+        }
     }
 
     public String searchUrl() {
-        return search().pageHref();
+        try {
+            return search().pageHref();
+        } catch (InvalidInputException e) {
+            return "/search";
+        }
     }
 
     public static List<Subscription> listFor(String subject) {

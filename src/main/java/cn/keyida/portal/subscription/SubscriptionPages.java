@@ -4,6 +4,7 @@ import cn.keyida.portal.security.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,8 @@ public class SubscriptionPages {
     static class Templates {
         static native TemplateInstance list(List<Subscription> subscriptions, Subscription.Frequency[] frequencies,
                 String notice);
+
+        static native TemplateInstance unsubscribe(String token, String description);
 
         static native TemplateInstance unsubscribed(String description);
     }
@@ -78,12 +81,19 @@ public class SubscriptionPages {
         return Response.seeOther(URI.create("/subscriptions?done=deleted")).build();
     }
 
-    /** The link in every digest: works without login and removes only that subscription. */
+    /**
+     * The link in every mail: works without login and only asks. Opening it (a GET, a HEAD, a mail
+     * scanner following links) changes nothing; the page's button posts to {@link OneClickUnsubscribe},
+     * which removes only that subscription and comes back here to show the result.
+     */
     @GET
     @Path("/unsubscribe/{unsubscribeToken}")
     @PermitAll
-    public TemplateInstance unsubscribe(@PathParam("unsubscribeToken") String token) {
-        // A second click on the same link (or an unknown link) is answered, not treated as an error.
-        return Templates.unsubscribed(subscriptions.unsubscribe(token));
+    public TemplateInstance unsubscribe(@PathParam("unsubscribeToken") String token, RoutingContext routing) {
+        if (routing.get(OneClickUnsubscribe.RESULT) instanceof OneClickUnsubscribe.Result result) {
+            // A second click on the same link (or an unknown link) is answered, not treated as an error.
+            return Templates.unsubscribed(result.description());
+        }
+        return Templates.unsubscribe(token, subscriptions.describeByToken(token));
     }
 }

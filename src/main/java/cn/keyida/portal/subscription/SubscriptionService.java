@@ -104,17 +104,28 @@ public class SubscriptionService implements DailyReminder {
         own(id, subject).delete();
     }
 
+    /** The subscription a mail's unsubscribe link names, described for its confirmation page; null if none. */
+    @Transactional
+    public String describeByToken(String token) {
+        Subscription s = byToken(token);
+        return s == null ? null : s.describe();
+    }
+
     /** One click from a mail, without login: removes exactly the subscription the token belongs to. */
     @Transactional
     public String unsubscribe(String token) {
-        Subscription s = token == null || !token.matches("[0-9a-f]{64}") ? null
-                : Subscription.<Subscription>find("unsubscribeToken", token).firstResult();
+        Subscription s = byToken(token);
         if (s == null) {
             return null;
         }
         String description = s.describe();
         s.delete();
         return description;
+    }
+
+    private static Subscription byToken(String token) {
+        return token == null || !token.matches("[0-9a-f]{64}") ? null
+                : Subscription.<Subscription>find("unsubscribeToken", token).firstResult();
     }
 
     private static Subscription own(long id, String subject) {
@@ -151,8 +162,8 @@ public class SubscriptionService implements DailyReminder {
      * the row locked (SKIP LOCKED: several instances share the work). Returns the mails queued.
      */
     public int deliverDue(Instant asOf) {
-        List<Long> due = QuarkusTransaction.requiringNew().call(() -> Subscription.<Subscription>listAll().stream()
-                .filter(s -> s.isDue(asOf)).map(s -> s.id).toList());
+        List<Long> due = QuarkusTransaction.requiringNew().call(() -> Subscription.<Subscription>list("order by id")
+                .stream().filter(s -> s.isDue(asOf)).map(s -> s.id).toList());
         int mails = 0;
         for (Long id : due) {
             try {
@@ -160,11 +171,27 @@ public class SubscriptionService implements DailyReminder {
                     mails++;
                 }
             } catch (SearchUnavailableException e) {
-                Log.warnf("Subscription %d: search unavailable, digest postponed", id);
+                // Elasticsearch cannot answer: every later subscription would fail the same way.
+                Log.warnf("Subscription %d: search unavailable, digests postponed", id);
                 return mails;
+            } catch (RuntimeException e) {
+                skip(id, "digest", e);
             }
         }
         return mails;
+    }
+
+    /**
+     * One subscription failed on its own (a saved search that no longer parses, a query the index
+     * refuses, a fault of its row): logged, and the others still get theirs. Its watermark stays,
+     * so it is retried at the next run.
+     */
+    private static void skip(long id, String what, RuntimeException e) {
+        if (e instanceof InvalidInputException) {
+            Log.warnf("Subscription %d: %s skipped, its saved search is invalid: %s", id, what, e.getMessage());
+        } else {
+            Log.errorf(e, "Subscription %d: %s skipped", id, what);
+        }
     }
 
     private boolean deliver(long id, Instant asOf) {
@@ -201,7 +228,8 @@ public class SubscriptionService implements DailyReminder {
                 .append("\n管理订阅：").append(canonical.base()).append("/subscriptions")
                 .append("\n退订此订阅（一键退订，无需登录）：").append(unsubscribeUrl(s))
                 .append("\n\n广元市科学技术局 · 科易达");
-        MailOutbox.queue(s.email, "【科易达】订阅更新：" + s.describe() + "（" + items.size() + " 条）", body.toString());
+        MailOutbox.queue(s.email, "【科易达】订阅更新：" + s.describe() + "（" + items.size() + " 条）", body.toString(),
+                unsubscribeUrl(s));
         s.lastSentAt = Instant.now();
         return true;
     }
@@ -240,28 +268,39 @@ public class SubscriptionService implements DailyReminder {
             return 0;
         }
         List<Long> ids = QuarkusTransaction.requiringNew().call(() ->
-                Subscription.<Subscription>listAll().stream().map(s -> s.id).toList());
+                Subscription.<Subscription>list("order by id").stream().map(s -> s.id).toList());
         int queued = 0;
         for (Long id : ids) {
-            queued += QuarkusTransaction.requiringNew().call(() -> {
-                Subscription s = Subscription.findById(id);
-                if (s == null) {
-                    return 0;
-                }
-                int n = 0;
-                for (String slug : search.matching(s.search(), due.keySet())) {
-                    ContentItem item = ContentItem.findBySlug(slug).orElseThrow();
-                    String body = due.get(slug) + "\n\n" + item.title + "\n" + canonical.base() + item.url()
-                            + "\n\n（来自您订阅的搜索“" + s.describe() + "”）\n退订此订阅：" + unsubscribeUrl(s);
-                    if (MailOutbox.queueOnce("sub-remind:" + s.id + ":" + slug, s.email,
-                            "【科易达】" + due.get(slug).split("：")[0] + "：" + item.title, body)) {
-                        n++;
-                    }
-                }
-                return n;
-            });
+            try {
+                queued += remind(id, due);
+            } catch (SearchUnavailableException e) {
+                Log.warnf("Subscription %d: search unavailable, reminders postponed", id);
+                return queued;
+            } catch (RuntimeException e) {
+                skip(id, "reminder", e);
+            }
         }
         return queued;
+    }
+
+    private int remind(long id, Map<String, String> due) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Subscription s = Subscription.findById(id);
+            if (s == null) {
+                return 0;
+            }
+            int n = 0;
+            for (String slug : search.matching(s.search(), due.keySet())) {
+                ContentItem item = ContentItem.findBySlug(slug).orElseThrow();
+                String body = due.get(slug) + "\n\n" + item.title + "\n" + canonical.base() + item.url()
+                        + "\n\n（来自您订阅的搜索“" + s.describe() + "”）\n退订此订阅：" + unsubscribeUrl(s);
+                if (MailOutbox.queueOnce("sub-remind:" + s.id + ":" + slug, s.email,
+                        "【科易达】" + due.get(slug).split("：")[0] + "：" + item.title, body, unsubscribeUrl(s))) {
+                    n++;
+                }
+            }
+            return n;
+        });
     }
 
     /**

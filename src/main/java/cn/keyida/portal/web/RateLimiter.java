@@ -1,89 +1,103 @@
 package cn.keyida.portal.web;
 
+import cn.keyida.portal.web.RateLimited.Budget;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 
 /**
- * Per client address limits on need submission, login-adjacent requests and search, so one client
- * cannot flood the portal. Counted per app instance in fixed one-minute windows (with several
- * instances behind a balancer the effective limit is that many times higher, which is acceptable
- * for flood protection). Over the limit: 429 with Retry-After and a Chinese message.
+ * Token buckets per budget and client address, kept in PostgreSQL (Bucket4j, table
+ * {@value #TABLE}) so that every app instance draws on the same budget: two instances behind the
+ * balancer no longer double it. Each budget holds {@code portal.rate-limit.*} tokens and refills them
+ * all once a minute, like the fixed windows it replaces.
  */
 @ApplicationScoped
 public class RateLimiter {
 
+    static final String TABLE = "rate_limit_bucket";
+
+    /** A bucket's row outlives the moment it would be full again by this much, then the cleaner drops it. */
+    private static final Duration KEEP_FULL_BUCKETS = Duration.ofSeconds(10);
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+
     private final RateLimitConfig config;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final Map<Budget, BucketConfiguration> budgets = new EnumMap<>(Budget.class);
+    private final AtomicLong lastFailureLogged = new AtomicLong();
 
-    RateLimiter(RateLimitConfig config) {
+    RateLimiter(RateLimitConfig config, DataSource dataSource) {
         this.config = config;
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(TABLE).idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL_BUCKETS))
+                .build();
+        for (Budget budget : Budget.values()) {
+            int perMinute = perMinute(budget);
+            budgets.put(budget, BucketConfiguration.builder()
+                    .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, WINDOW).build())
+                    .build());
+        }
     }
 
-    private static final class Window {
-        long minute;
-        int count;
+    int perMinute(Budget budget) {
+        return switch (budget) {
+            case SEARCH -> config.searchPerMinute();
+            case LOGIN -> config.loginPerMinute();
+            case NEEDS -> config.needsPerMinute();
+        };
     }
 
-    @ServerRequestFilter(preMatching = true)
-    public Response limit(ContainerRequestContext request, HttpServerRequest http) {
-        if (!config.enabled()) {
-            return null;
-        }
-        String path = request.getUriInfo().getPath();
-        String method = request.getMethod();
-        String kind;
-        int limit;
-        if ("POST".equals(method) && path.equals("/my/needs")) {
-            kind = "needs";
-            limit = config.needsPerMinute();
-        } else if (path.equals("/login") || path.startsWith("/login/") || path.startsWith("/callback/")) {
-            kind = "login";
-            limit = config.loginPerMinute();
-        } else if (path.equals("/search") || path.equals("/api/search") || path.equals("/api/suggest")
-                || path.equals("/search.atom")) {
-            kind = "search";
-            limit = config.searchPerMinute();
-        } else {
-            return null;
-        }
-        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        long minute = System.currentTimeMillis() / 60_000;
-        Window w = windows.computeIfAbsent(kind + "|" + client, k -> new Window());
-        synchronized (w) {
-            if (w.minute != minute) {
-                w.minute = minute;
-                w.count = 0;
+    /**
+     * Takes one token from the client's bucket of this budget: empty if the request may go on, else
+     * the seconds until a token is back. If PostgreSQL cannot answer, the request goes on: flood
+     * protection must not turn a database hiccup into refused searches.
+     */
+    public OptionalLong tryConsume(Budget budget, String client) {
+        try {
+            ConsumptionProbe probe = buckets.builder()
+                    // a changed limit in the configuration replaces the stored one (the limit is its version)
+                    .withImplicitConfigurationReplacement(perMinute(budget), TokensInheritanceStrategy.AS_IS)
+                    .build(budget.name().toLowerCase() + ":" + client, budgets.get(budget))
+                    .tryConsumeAndReturnRemaining(1);
+            if (probe.isConsumed()) {
+                return OptionalLong.empty();
             }
-            if (++w.count <= limit) {
-                return null;
+            return OptionalLong.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+        } catch (RuntimeException e) {
+            long now = System.currentTimeMillis();
+            long last = lastFailureLogged.get();
+            if (now - last > 60_000 && lastFailureLogged.compareAndSet(last, now)) { // once a minute, not per request
+                Log.warnf("Rate limits not checked, PostgreSQL did not answer: %s", e.toString());
             }
+            return OptionalLong.empty();
         }
-        long retryAfter = 60 - (System.currentTimeMillis() / 1000) % 60;
-        String detail = "请求过于频繁，请在 " + retryAfter + " 秒后再试。";
-        Response.ResponseBuilder r = Response.status(429).header("Retry-After", retryAfter);
-        if (path.startsWith("/api/")) {
-            return r.type(ErrorMappers.PROBLEM_JSON).entity(Map.of("type", "about:blank", "title", "请求过于频繁",
-                    "status", 429, "detail", detail)).build();
-        }
-        return r.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(ErrorMappers.Templates.error(429, "请求过于频繁", detail)).build();
     }
 
-    /** Forget the windows of past minutes. */
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void clean() {
-        long minute = System.currentTimeMillis() / 60_000;
-        windows.values().removeIf(w -> {
-            synchronized (w) {
-                return w.minute < minute;
-            }
-        });
+    /** Drops the rows of buckets that are full again; SKIP LOCKED, so every instance may run it. */
+    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void removeFullBuckets() {
+        try {
+            int removed;
+            do {
+                removed = buckets.removeExpired(1000);
+            } while (removed == 1000);
+        } catch (RuntimeException e) {
+            Log.warnf("Rate-limit buckets not cleaned; retried in a minute: %s", e.toString());
+        }
     }
 }

@@ -9,6 +9,7 @@ import cn.keyida.portal.content.ContentType;
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.search.SearchIndexer;
 import cn.keyida.portal.support.Enterprises;
+import cn.keyida.portal.support.Mailbox;
 import cn.keyida.portal.support.SampleData;
 import cn.keyida.portal.support.UserSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Saved searches: exact digests, reminders, and the one-click unsubscribe that needs no login. */
@@ -77,6 +79,14 @@ class SubscriptionTest {
         assertThat(second).contains("【新发布】1 条\n· 关于" + word + "的政策二", "【内容有更新】1 条\n· 关于" + word + "的政策一");
         assertThat(p2).isPositive();
 
+        // Security #9: the delivered mail offers one-click unsubscribe to mail programs (RFC 8058).
+        assertThat(first.get(0).unsubscribeUrl).isEqualTo(subscriptions.unsubscribeUrl(sub));
+        String headers = Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> Mailbox.headers(sub.email, "订阅更新：“" + word + "”"), java.util.Optional::isPresent).orElseThrow();
+        assertThat(headers).contains("List-Unsubscribe: <" + subscriptions.unsubscribeUrl(sub) + ">",
+                "List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+        assertThat(subscriptions.unsubscribeUrl(sub)).startsWith("http").contains("/subscriptions/unsubscribe/");
+
         // Nothing new: no mail, even when due.
         subscriptions.deliverDue(day1.plus(Duration.ofDays(3)));
         assertThat(digests(sub)).hasSize(2);
@@ -88,15 +98,26 @@ class SubscriptionTest {
         Subscription one = subscriptions.create(subject, "enterprise2@example.com", "q=退订测试一", "WEEKLY");
         Subscription two = subscriptions.create(subject, "enterprise2@example.com", "q=退订测试二", "DAILY");
 
-        String page = UserSession.anonymous().request().get("/subscriptions/unsubscribe/" + one.unsubscribeToken)
-                .then().statusCode(200).extract().asString();
-        assertThat(page).contains("已退订", "退订测试一");
+        // Security #9: opening the link (GET, HEAD: what mail scanners do) only asks.
+        String link = "/subscriptions/unsubscribe/" + one.unsubscribeToken;
+        String page = UserSession.anonymous().request().get(link).then().statusCode(200).extract().asString();
+        assertThat(page).contains("确认退订", "退订测试一", "method=\"post\" action=\"" + link + "\"");
+        UserSession.anonymous().request().head(link).then().statusCode(200);
+        UserSession.anonymous().request().get(link + "/").then().statusCode(200);
+        assertThat(exists(one.id)).isTrue();
+        // The button (a logged-out visitor, no CSRF token) or a mail program's one-click POST removes it.
+        String done = UserSession.anonymous().request().contentType("application/x-www-form-urlencoded")
+                .formParam("List-Unsubscribe", "One-Click").post(link).then().statusCode(200).extract().asString();
+        assertThat(done).contains("已退订", "退订测试一");
         assertThat(exists(one.id)).isFalse();
         assertThat(exists(two.id)).isTrue();
         // The same link again, or a made-up one, changes nothing else.
-        assertThat(UserSession.anonymous().request().get("/subscriptions/unsubscribe/" + one.unsubscribeToken).asString())
+        assertThat(UserSession.anonymous().request().contentType("application/x-www-form-urlencoded")
+                .formParam("List-Unsubscribe", "One-Click").post(link).then().statusCode(200).extract().asString())
                 .contains("退订链接无效");
-        UserSession.anonymous().request().get("/subscriptions/unsubscribe/" + "f".repeat(64)).then().statusCode(200);
+        assertThat(UserSession.anonymous().request().get(link).asString()).contains("退订链接无效");
+        UserSession.anonymous().request().multiPart("List-Unsubscribe", "One-Click")
+                .post("/subscriptions/unsubscribe/" + "f".repeat(64)).then().statusCode(200);
         assertThat(exists(two.id)).isTrue();
 
         // Another user cannot change or delete it; its owner can.

@@ -43,6 +43,31 @@ public final class Mailbox {
         }
     }
 
+    /**
+     * The header block of the first received message whose subject contains {@code subjectPart},
+     * unfolded (one header per line); empty if there is none yet.
+     */
+    public static java.util.Optional<String> headers(String email, String subjectPart) {
+        try {
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create(Stack.mailApi() + "/api/user/"
+                            + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            JsonNode list = JSON.readTree(body);
+            if (list.isArray()) {
+                for (JsonNode m : list) {
+                    if (m.path("subject").asText().contains(subjectPart)) {
+                        String mime = m.path("mimeMessage").asText();
+                        int split = mime.indexOf("\r\n\r\n");
+                        return java.util.Optional.of((split < 0 ? mime : mime.substring(0, split)).replaceAll("\r\n[ \t]+", " "));
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read GreenMail's mailbox of " + email, e);
+        }
+    }
+
     /** Waits for a message matching the predicate. */
     public static Message await(String email, Predicate<Message> match, Duration timeout) {
         try {
