@@ -285,11 +285,17 @@ public class ContentService {
         if (blank(value)) {
             return null;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(value.strip());
+            d = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new ContentValidationException(name + " 不是有效日期（应为 YYYY-MM-DD）：" + value);
         }
+        // +999999999-12-31 parses, but neither PostgreSQL nor the search index can hold it
+        if (d.getYear() < 1900 || d.getYear() > 2999) {
+            throw new ContentValidationException(name + " 超出有效范围（1900 至 2999 年）：" + value);
+        }
+        return d;
     }
 
     private static List<String> clean(List<String> values) {

@@ -1,6 +1,7 @@
 package cn.keyida.portal.content;
 
 import cn.keyida.portal.common.PortalClock;
+import cn.keyida.portal.web.InvalidInputException;
 import cn.keyida.portal.web.WebConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Page;
@@ -153,6 +154,8 @@ public class ContentViews {
     /** An item with its edit form's values (as stored) and its audit trail. */
     public record Edit(ContentItem item, Map<String, String> values, List<ContentAudit> audit) {}
 
+    static final int MAX_PAGE = 100_000;
+
     @Transactional
     public StaffList staffList(Filters f, Integer page) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -172,6 +175,10 @@ public class ContentViews {
         var query = ContentItem.<ContentItem>find(where + " order by updatedAt desc", params);
         long total = query.count();
         int p = page == null || page < 1 ? 1 : page;
+        if (p > MAX_PAGE) {
+            // the offset of page 2147483647 overflows an int
+            throw new InvalidInputException("页码超出范围（最大 " + MAX_PAGE + "）：" + page);
+        }
         List<ContentItem> items = query.page(Page.of(p - 1, STAFF_PAGE_SIZE)).list();
         return new StaffList(items, f, total, p, (int) Math.max(1, (total + STAFF_PAGE_SIZE - 1) / STAFF_PAGE_SIZE));
     }

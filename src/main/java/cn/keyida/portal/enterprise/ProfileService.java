@@ -1,6 +1,7 @@
 package cn.keyida.portal.enterprise;
 
 import cn.keyida.portal.web.FieldErrors;
+import cn.keyida.portal.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -119,6 +120,8 @@ public class ProfileService {
             e.add(field, "请填写" + label);
         } else if (value.strip().length() > max) {
             e.add(field, label + "不能超过 " + max + " 个字");
+        } else if (Texts.hasControlCharacters(value, false)) {
+            e.add(field, label + Texts.CONTROL_MESSAGE);
         }
     }
 }

@@ -56,18 +56,32 @@ final class NeedForms {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(value.strip());
+            d = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("日期格式应为 年-月-日：" + value);
         }
+        // -999999999-01-01 parses, but date arithmetic and the database overflow on it
+        if (d.getYear() < 1900 || d.getYear() > 2999) {
+            throw new InvalidInputException("日期超出有效范围（1900 至 2999 年）：" + value);
+        }
+        return d;
     }
 
+    /** Past this page there are no rows for years; the offset of a larger one overflows. */
+    static final int MAX_PAGE = 100_000;
+
     static int page(String value) {
+        int page;
         try {
-            return value == null ? 1 : Math.max(1, Integer.parseInt(value));
+            page = value == null ? 1 : Math.max(1, Integer.parseInt(value.strip()));
         } catch (NumberFormatException e) {
-            return 1;
+            page = value.strip().matches("\\d{10,}") ? Integer.MAX_VALUE : 1;
         }
+        if (page > MAX_PAGE) {
+            throw new InvalidInputException("页码超出范围（最大 " + MAX_PAGE + "）：" + value);
+        }
+        return page;
     }
 }

@@ -2,6 +2,7 @@ package cn.keyida.portal.needs;
 
 import cn.keyida.portal.common.AttachmentType;
 import cn.keyida.portal.web.FieldErrors;
+import cn.keyida.portal.web.Texts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +21,15 @@ final class NeedValidation {
             e.add("category", "请选择需求类别");
         }
         text(e, "title", "需求标题", s.title(), true, 100);
+        if (Texts.hasControlCharacters(s.title(), false)) {
+            e.add("title", "需求标题" + Texts.CONTROL_MESSAGE);
+        }
+        if (Texts.hasControlCharacters(s.description(), true)) {
+            e.add("description", "需求描述" + Texts.CONTROL_MESSAGE);
+        }
+        if (Texts.hasControlCharacters(s.expectedOutcome(), true)) {
+            e.add("expectedOutcome", "预期成效" + Texts.CONTROL_MESSAGE);
+        }
         text(e, "description", "需求描述", s.description(), true, 5000);
         text(e, "expectedOutcome", "预期成效", s.expectedOutcome(), false, 2000);
         if (s.budget() != null && (s.budget().signum() < 0 || s.budget().compareTo(new BigDecimal("100000000000")) > 0)) {

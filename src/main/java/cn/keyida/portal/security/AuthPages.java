@@ -1,5 +1,6 @@
 package cn.keyida.portal.security;
 
+import cn.keyida.portal.web.InvalidInputException;
 import cn.keyida.portal.web.RateLimited;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -52,8 +53,24 @@ public class AuthPages {
         return Response.seeOther(URI.create(local(next))).build();
     }
 
-    /** Only local paths: never an open redirect. */
-    private static String local(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+    /**
+     * Only local paths: never an open redirect. Whitespace and control characters make no path of
+     * ours ({@code /%09/evil.com} would turn protocol-relative in a browser, {@code %0D%0A} would split
+     * the Location header): the request is refused.
+     */
+    static String local(String next) {
+        if (next != null && next.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT)) {
+            throw new InvalidInputException("登录后返回的页面地址无效，请从本站页面重新登录。");
+        }
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+            return "/";
+        }
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidInputException("登录后返回的页面地址无效，请从本站页面重新登录。");
+        }
     }
 }

@@ -109,8 +109,17 @@ public class ErrorMappers {
             Log.debugf("Client closed the connection on %s", uri.getPath());
             return respond(uri, 400, "请求参数有误", "请求未完整送达，请重试。");
         }
+        if (tooManyFormFields(e)) {
+            return respond(uri, 400, "请求参数有误", "提交的表单字段过多，请刷新页面后重试。");
+        }
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(uri, 500, title(500), "服务器内部错误，请稍后重试。");
+    }
+
+    /** The framework's form parser stops at 1,000 fields with a plain RuntimeException: the client's doing. */
+    static boolean tooManyFormFields(Throwable e) {
+        return e.getClass() == RuntimeException.class && String.valueOf(e.getMessage()).startsWith("Param limit of")
+                && e.getStackTrace().length > 0 && e.getStackTrace()[0].getClassName().endsWith(".FormData");
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -84,6 +84,22 @@ class AuthorizationMatrixTest {
                 };
                 boolean denied = denied(r);
                 checked++;
+                boolean signedIn = !ROLES.get(i).equals("anonymous");
+                String cache = String.valueOf(r.header("Cache-Control"));
+                if ((isPrivate(e.path()) || signedIn) && !cache.contains("no-store")) {
+                    // issue 24, finding 10: nothing private may be kept by a proxy or the browser
+                    failures.add("%s %s as %s: Cache-Control %s, expected no-store".formatted(e.method(), url,
+                            ROLES.get(i), cache));
+                }
+                if (e.path().startsWith("/api/") && !signedIn && !e.allowed().get(i) && r.statusCode() != 401) {
+                    // issue 24, finding 15: an API answers a missing login with 401, never a login page
+                    failures.add("%s %s as anonymous: expected 401, got %d".formatted(e.method(), url, r.statusCode()));
+                }
+                if (e.path().startsWith("/api/") && r.statusCode() == 401
+                        && !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+                    failures.add("%s %s as %s: 401 without problem+json (%s)".formatted(e.method(), url, ROLES.get(i),
+                            r.contentType()));
+                }
                 if (r.statusCode() >= 500) {
                     failures.add(e.method() + " " + url + " as " + ROLES.get(i) + ": server error " + r.statusCode());
                 } else if (denied == e.allowed().get(i)) {
@@ -94,6 +110,12 @@ class AuthorizationMatrixTest {
         }
         assertThat(failures).as("authorization matrix (%d checks)", checked).isEmpty();
         assertThat(checked).isEqualTo(matrix().size() * ROLES.size());
+    }
+
+    /** The private areas: whatever the role, their answers are never stored. */
+    static boolean isPrivate(String path) {
+        return Stream.of("/my", "/staff", "/subscriptions", "/callback", "/api/my", "/api/staff")
+                .anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
     }
 
     private static boolean denied(Response r) {

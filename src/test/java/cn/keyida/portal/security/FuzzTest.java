@@ -45,7 +45,7 @@ class FuzzTest {
             "minEmployees", "maxRevenue", "minRdRatio", "minYears", "manualConditions", "benefit", "applyDeadline",
             "term", "variants", "assignee", "department", "departmentId", "kind", "visible", "public", "code",
             "acceptDays", "resolveDays", "day", "username", "status", "from", "until", "overdue", "summary", "body",
-            "slug", "id", "whatif", "channel", "reason", "template", "url", "position");
+            "slug", "id", "whatif", "channel", "reason", "template", "url", "position", "next", "publish_date");
 
     @Inject
     NeedSubmission needs;
@@ -128,7 +128,7 @@ class FuzzTest {
     }
 
     private static Attempt write(UserSession s, String role, String method, String url, Random r) throws Exception {
-        int kind = r.nextInt(10);
+        int kind = r.nextInt(11);
         RequestSpecification req;
         String description;
         switch (kind) {
@@ -152,6 +152,13 @@ class FuzzTest {
             case 4 -> {
                 req = s.request().contentType("text/plain").body(value(r));
                 description = "text/plain";
+            }
+            case 10 -> { // more fields than the form parser takes (issue 24, finding 11)
+                req = s.form();
+                for (int f = 0; f < 1001; f++) {
+                    req = req.formParam(pick(r, FIELDS) + f, "x");
+                }
+                description = "form with 1001 fields";
             }
             default -> {
                 req = s.form();
@@ -205,7 +212,7 @@ class FuzzTest {
 
     /** Values real people, old browsers and attackers send. */
     static String value(Random r) {
-        return switch (r.nextInt(16)) {
+        return switch (r.nextInt(19)) {
             case 0 -> "";
             case 1 -> " \t\r\n ";
             case 2 -> unicode(r, 1 + r.nextInt(60));
@@ -225,6 +232,11 @@ class FuzzTest {
             case 13 -> pick(r, List.of("高新技术企业", "SUBMITTED", "PUBLISHED", "DRAFT", "DAILY", "true", "on", "accept",
                     "TECH", "利州区", "13900001111", "a@b.cn", "91110000600037341L"));
             case 14 -> "../../etc/passwd";
+            // issue 24, finding 11: the shapes that were answered 500
+            case 16 -> pick(r, List.of("71582790", "2147483647", "99999999999999", "-2147483648"));
+            case 17 -> pick(r, List.of("-999999999-01-01", "+999999999-12-31", "0001-01-01", "9999-12-31"));
+            case 18 -> pick(r, List.of("测试\u0001企业", "名称\u0000", "a\r\nSet-Cookie: x=1", "/%09/evil.com",
+                    "/\r\nSet-Cookie:x=1", "\u0085\u2028行", "文件\r\n名.pdf"));
             default -> "x".repeat(r.nextInt(300));
         };
     }
