@@ -3,6 +3,7 @@ package cn.keyida.portal.security;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,7 @@ public class IdentityProvider {
     private volatile long checkedAt;
     private volatile String problem = "not checked yet";
 
+    @Inject
     IdentityProvider(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
         this(authServerUrl, Duration.ofSeconds(5));
     }

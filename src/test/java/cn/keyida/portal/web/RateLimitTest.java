@@ -136,9 +136,12 @@ class RateLimitTest {
         for (int i = 0; i < 7; i++) {
             codes.add(given().header("X-Forwarded-For", visitor).queryParam("q", "x").get("/api/suggest").statusCode());
         }
-        assertThat(codes).startsWith(200, 200, 200, 200, 200).contains(429);
+        // (200, or 503 while this run has no index yet: only 429 matters here)
+        assertThat(codes.subList(0, 5)).doesNotContain(429);
+        assertThat(codes).contains(429);
         // the next visitor through the same balancer is not refused for the first one's requests
-        given().header("X-Forwarded-For", "203.0.113.200").queryParam("q", "x").get("/api/suggest").then().statusCode(200);
+        given().header("X-Forwarded-For", "203.0.113.200").queryParam("q", "x").get("/api/suggest").then()
+                .statusCode(org.hamcrest.Matchers.not(429));
     }
 
     /** Security #4: a client that is not a trusted proxy cannot pick a fresh address per request. */
@@ -148,7 +151,8 @@ class RateLimitTest {
         for (int i = 0; i < 7; i++) {
             codes.add(getFrom("127.0.0.2", "/api/suggest?q=x", "X-Forwarded-For: 203.0.113." + (i + 1)));
         }
-        assertThat(codes).startsWith(200).contains(429);
+        assertThat(codes.get(0)).isNotEqualTo(429);
+        assertThat(codes).contains(429);
     }
 
     /** A plain HTTP/1.1 GET from a chosen local address (RestAssured cannot bind one); returns the status. */
