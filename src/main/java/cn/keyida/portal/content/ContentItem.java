@@ -1,6 +1,7 @@
 package cn.keyida.portal.content;
 
 import cn.keyida.portal.common.BaseEntity;
+import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -125,11 +126,22 @@ public class ContentItem extends BaseEntity {
                 .firstResultOptional();
     }
 
-    public static List<ContentItem> listLatestPublished(ContentType type, int limit) {
-        return find("type = ?1 and status = ?2 order by publishDate desc nulls last, id desc",
-                        type, ContentStatus.PUBLISHED)
-                .page(0, limit)
-                .list();
+    /**
+     * The newest current items of a type for the home page, the city's own first, then the
+     * province's, then national ones; other places only fill what is left. Expired items and items
+     * replaced by a newer published version are left out.
+     */
+    public static List<ContentItem> listLocalFirst(ContentType type, String city, String province, LocalDate today,
+            int limit) {
+        return find("""
+                type = :type and status = :published and (expiryDate is null or expiryDate >= :today)
+                and not exists (from ContentItem n where n.supersedesSlug = slug and n.status = :published)
+                order by case when region = :city then 0 when region = :province then 1
+                              when level = :national then 2 else 3 end,
+                         publishDate desc nulls last, id desc""",
+                Parameters.with("type", type).and("published", ContentStatus.PUBLISHED).and("today", today)
+                        .and("city", city).and("province", province).and("national", Level.NATIONAL))
+                .page(0, limit).list();
     }
 
     /** Published items changed after {@code after} and up to {@code upTo}, oldest change first. */

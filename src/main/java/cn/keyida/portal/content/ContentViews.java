@@ -9,9 +9,12 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,10 +130,24 @@ public class ContentViews {
 
     public record Home(List<Section> sections, long total) {}
 
+    /** The five cards of the home page: the newest current items of each type, the city's own first. */
     @Transactional
     public Home home() {
         return new Home(Arrays.stream(ContentType.values())
-                .map(t -> new Section(t, ContentItem.listLatestPublished(t, 6))).toList(), ContentItem.countPublished());
+                .map(t -> new Section(t, ContentItem.listLocalFirst(t, web.city(), web.province(), clock.today(), 6)))
+                .toList(), ContentItem.countPublished());
+    }
+
+    /** When each of these published items last changed (feeds date their entries by it). */
+    @Transactional
+    public Map<String, Instant> lastChanged(Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Instant> changed = new HashMap<>();
+        ContentItem.<ContentItem>list("slug in ?1 and status = ?2", slugs, ContentStatus.PUBLISHED)
+                .forEach(i -> changed.put(i.slug, i.updatedAt));
+        return changed;
     }
 
     public record SitemapUrl(String loc, String lastmod) {}

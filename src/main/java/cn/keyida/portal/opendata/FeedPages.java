@@ -1,10 +1,12 @@
 package cn.keyida.portal.opendata;
 
-import cn.keyida.portal.web.RateLimited;
+import cn.keyida.portal.common.PortalClock;
+import cn.keyida.portal.content.ContentViews;
 import cn.keyida.portal.search.SearchDocument;
 import cn.keyida.portal.search.SearchQuery;
 import cn.keyida.portal.search.SearchResult;
 import cn.keyida.portal.search.SearchService;
+import cn.keyida.portal.web.RateLimited;
 import cn.keyida.portal.web.WebConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -16,9 +18,15 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
-/** Atom feeds of any search (/search.atom?q=…&type=…) and per type, and the OpenSearch description. */
+/** Atom feeds of any search (/search.atom?q=…&type=…) and per type. */
 @Path("/")
 public class FeedPages {
 
@@ -26,21 +34,26 @@ public class FeedPages {
     static final int FEED_SIZE = 30;
 
     private final SearchService search;
+    private final ContentViews content;
     private final WebConfig config;
 
-    FeedPages(SearchService search, WebConfig config) {
+    FeedPages(SearchService search, ContentViews content, WebConfig config) {
         this.search = search;
+        this.content = content;
         this.config = config;
     }
 
-    public record Entry(SearchDocument document, String updated) {}
+    public record Entry(SearchDocument document, OffsetDateTime updated) {
+        /** RFC 3339 with seconds, as Atom requires (OffsetDateTime.toString leaves out ":00"). */
+        public String stamp() {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(updated);
+        }
+    }
 
     @CheckedTemplate(basePath = "opendata")
     static class Templates {
         static native TemplateInstance atom(String title, String selfHref, String alternateHref, String base, String updated,
                 List<Entry> entries);
-
-        static native TemplateInstance opensearch(String base);
     }
 
     @GET
@@ -60,26 +73,36 @@ public class FeedPages {
         return feed(params);
     }
 
-    @GET
-    @Path("opensearch.xml")
-    @Produces("application/opensearchdescription+xml;charset=UTF-8")
-    public TemplateInstance openSearch() {
-        return Templates.opensearch(config.baseUrl());
-    }
-
-    /** Any search as a feed: the newest 30 items, whatever sort and paging the link carried. */
+    /**
+     * Any search as a feed: the 30 best answers to a query (the newest items when there is none),
+     * whatever sort and paging the link carried; each entry dated by its last change.
+     */
     private TemplateInstance feed(MultivaluedMap<String, String> params) {
         MultivaluedMap<String, String> p = new MultivaluedHashMap<>(params);
-        p.putSingle("sort", "date");
-        p.putSingle("size", String.valueOf(FEED_SIZE));
         p.remove("page");
+        p.putSingle("size", String.valueOf(FEED_SIZE));
+        p.remove("sort");
+        if (p.getFirst("q") == null || p.getFirst("q").isBlank()) {
+            p.putSingle("sort", "date");
+        }
         SearchQuery query = SearchQuery.parse(p, FEED_SIZE);
         SearchResult result = search.search(query);
-        List<Entry> entries = result.hits().stream().map(h -> new Entry(h.document(),
-                (h.document().publishDate() == null ? "2000-01-01" : h.document().publishDate()) + "T00:00:00+08:00")).toList();
-        String title = "科易达 · " + (query.q().isEmpty() ? "最新内容" : query.q()) + (query.filters().isEmpty() ? "" : "（已筛选）");
+        Map<String, Instant> changed = content.lastChanged(result.hits().stream().map(h -> h.document().slug()).toList());
+        List<Entry> entries = result.hits().stream()
+                .map(h -> new Entry(h.document(), updated(h.document(), changed.get(h.document().slug())))).toList();
+        String updated = entries.stream().max(Comparator.comparing(Entry::updated)).map(Entry::stamp)
+                .orElse(Instant.EPOCH.toString());
         SearchQuery links = query.with(query.filters(), SearchQuery.Sort.RELEVANCE, 1);
-        return Templates.atom(title, config.baseUrl() + links.feedHref(), config.baseUrl() + links.pageHref(),
-                config.baseUrl(), entries.isEmpty() ? Instant.EPOCH.toString() : entries.get(0).updated(), entries);
+        return Templates.atom(query.title() + " · 科易达", config.baseUrl() + links.feedHref(),
+                config.baseUrl() + links.pageHref(), config.baseUrl(), updated, entries);
+    }
+
+    /** The item's last change in China time, or the start of its publication day when unknown. */
+    private static OffsetDateTime updated(SearchDocument d, Instant changed) {
+        if (changed != null) {
+            return changed.atZone(PortalClock.ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
+        }
+        LocalDate day = d.publishDate() == null ? LocalDate.of(2000, 1, 1) : LocalDate.parse(d.publishDate());
+        return day.atStartOfDay(PortalClock.ZONE).toOffsetDateTime();
     }
 }

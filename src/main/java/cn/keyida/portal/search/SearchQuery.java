@@ -129,6 +129,16 @@ public record SearchQuery(String q, Map<String, List<String>> filters, Sort sort
         return String.join(" · ", parts);
     }
 
+    /** A short title naming the search, for feeds: "创新券 - 科技政策", "科技政策 - 广元市". */
+    public String title() {
+        List<String> parts = new ArrayList<>();
+        if (!q.isEmpty()) {
+            parts.add(q);
+        }
+        filters.forEach((name, values) -> parts.add(String.join("、", values.stream().map(v -> Labels.value(name, v)).toList())));
+        return parts.isEmpty() ? "最新内容" : String.join(" - ", parts);
+    }
+
     /**
      * A value Elasticsearch can take for the facet's field, checked here so that a bad one is the
      * visitor's 400 and never a failed query (a year that is not a number made the index refuse the

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The public JSON search API. */
 @Path("/api")
@@ -49,6 +53,23 @@ public class SearchResource {
     @Path("/search")
     @RateLimited(RateLimited.Budget.SEARCH)
     @Operation(summary = "全文搜索政策、成果、需求、人才与金融产品，含分面统计")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "搜索词，可以是一句话（最多 200 字）")
+    @Parameter(name = "type", in = ParameterIn.QUERY, description = "内容类型，可重复",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"policy", "achievement", "demand", "talent", "finance"}))
+    @Parameter(name = "level", in = ParameterIn.QUERY, description = "层级，可重复",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"national", "provincial", "municipal"}))
+    @Parameter(name = "region", in = ParameterIn.QUERY, description = "适用地区，可重复，如 广元市、四川省、全国")
+    @Parameter(name = "category", in = ParameterIn.QUERY, description = "分类，可重复（取值见 facets.category）")
+    @Parameter(name = "year", in = ParameterIn.QUERY, description = "发布年份，四位数字，可重复",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1000", maximum = "2999"))
+    @Parameter(name = "validity", in = ParameterIn.QUERY, description = "有效性",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"VALID", "EXPIRING", "EXPIRED"}))
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = "排序：相关度或发布日期",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "date"}, defaultValue = "relevance"))
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "页码，从 1 开始",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "每页条数",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
     public ApiResult search(@Context UriInfo uri) {
         SearchQuery query = SearchQuery.parse(uri.getQueryParameters(), 10);
         SearchResult r = search.search(query);

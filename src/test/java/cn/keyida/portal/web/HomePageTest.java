@@ -1,6 +1,7 @@
 package cn.keyida.portal.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +11,9 @@ import cn.keyida.portal.content.ContentImport;
 import cn.keyida.portal.support.SampleData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,6 +31,31 @@ class HomePageTest {
                         containsString("科技政策"),
                         containsString("/policies/"),
                         containsString("/finance/"));
+    }
+
+    @Test
+    void homePageServesTheCityFirstWithItsServicesAndAFooterOfRealLinks() {
+        SampleData.importCorpus(importer);
+        Document home = Jsoup.parse(given().get("/").then().statusCode(200).extract().asString());
+        assertThat(home.select("nav.services a").eachAttr("href"))
+                .contains("/matching", "/my/needs/new").anyMatch(h -> h.contains("region=%E5%B9%BF%E5%85%83%E5%B8%82"));
+        // Each card: the city's items, then the province's, then national ones, other places last.
+        for (String type : List.of("policy", "achievement", "finance")) {
+            List<Integer> tiers = home.select("#sec-" + type + " ~ ul li .meta").eachText().stream()
+                    .map(m -> m.startsWith("广元市") ? 0 : m.startsWith("四川省") ? 1 : m.startsWith("全国") ? 2 : 3).toList();
+            assertThat(tiers).as(type).isNotEmpty().hasSizeLessThanOrEqualTo(6).isSorted();
+        }
+        // The sample has enough 广元市, 四川省 and national policies to fill the card: no other city's.
+        assertThat(home.select("#sec-policy ~ ul li .meta").eachText()).hasSize(6).allMatch(m -> m.matches("^(广元市|四川省|全国).*"));
+        assertThat(home.select("#sec-achievement ~ ul li .meta").eachText()).filteredOn(m -> m.startsWith("广元市")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(home.select("footer a").eachAttr("href"))
+                .contains("/sitemap", "/contact", "/accessibility", "/open-api").doesNotContain("/q/swagger-ui");
+        assertThat(home.select("footer").text()).doesNotContain("占位", "XXXX");
+        for (String page : List.of("/sitemap", "/contact", "/accessibility")) {
+            String html = given().get(page).then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+            assertThat(Jsoup.parse(html).select("h1").text()).as(page).isIn("网站地图", "联系我们", "无障碍声明");
+        }
+        assertThat(given().get("/contact").asString()).contains("0839-12345", "广元市科学技术局");
     }
 
     @Test
