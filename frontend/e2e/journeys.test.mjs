@@ -20,9 +20,13 @@ after(async () => {
   console.log('JS+CSS per page (compressed bytes):', JSON.stringify(weights));
 });
 
+/** axe in both display modes (default and 高对比), with zero serious violations in either. */
 async function expectAccessible(page, name) {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `axe on ${name}`);
+  assert.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
+  const before = await page.evaluate(() => document.documentElement.dataset.display || '');
+  await page.evaluate(() => { document.documentElement.dataset.display = 'contrast'; });
+  assert.deepEqual(await seriousViolations(page), [], `axe on ${name} in high contrast`);
+  await page.evaluate((mode) => { document.documentElement.dataset.display = mode; }, before);
 }
 
 async function searchJourney(page, label) {
@@ -63,6 +67,16 @@ test('1. anonymous: home → search 高企认定 → facet → policy → relate
     await expectAccessible(page, 'policy page');
     await screenshot(page, 'policy');
     weights.policy = await assetWeight(page);
+    for (const path of ['/open-api', '/sitemap', '/contact', '/accessibility']) {
+      await page.goto(path);
+      await expectAccessible(page, path);
+    }
+    // 高对比 as a visitor switches it on: highlights and the search button stay readable
+    await page.goto('/search?q=高企认定');
+    await page.click('[data-display-toggle="contrast"]');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.display), 'contrast');
+    await screenshot(page, 'search-results-contrast');
+    await page.click('[data-display-toggle="contrast"]');
 
     const phone = await open({ phone: true });
     await searchJourney(phone, '-phone');
