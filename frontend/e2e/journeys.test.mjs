@@ -203,6 +203,10 @@ test('6. anonymous: the policy calculator explains each condition, and a higher 
     await page.goto('/');
     await Promise.all([page.waitForURL(/\/matching$/), page.click('a[href="/matching"] >> nth=0')]);
     await expectAccessible(page, 'policy calculator');
+    // An empty form knows nothing: nothing is 符合, everything is at most 可能符合.
+    await Promise.all([page.waitForURL(/\/matching\?/), page.click('button:has-text("开始测算")')]);
+    assert.match(await page.locator('#h-eligible').textContent(), /符合（0 项）/);
+    assert.match(await page.locator('.match-summary').textContent(), /符合 0 项，可能符合 \d+ 项/);
     await page.check('input[name="qualifications"][value="科技型中小企业"]');
     await page.selectOption('#f-district', '利州区');
     await page.fill('#f-rdRatio', '2');
@@ -212,13 +216,25 @@ test('6. anonymous: the policy calculator explains each condition, and a higher 
     assert.match(await page.locator('section[aria-labelledby="h-nearly"]').textContent(), /激励企业加大研发投入/);
     const unmet = nearly.locator('tr.check-NOT_MET');
     assert.match(await unmet.textContent(), /研发费用占营业收入比例不低于 3%.*不符合.*研发投入占比：2%/s);
-    assert.match(await page.locator('section[aria-labelledby="h-eligible"]').textContent(), /科技型中小企业研发费用/);
+    // A condition that cannot be checked automatically makes an item 可能符合, never 符合.
+    assert.match(await page.locator('section[aria-labelledby="h-possible"]').textContent(), /科技型中小企业研发费用/);
     await expectAccessible(page, 'calculator results');
     await screenshot(page, 'policy-calculator');
 
     await page.fill('#f-rdRatio', '3.5');
     await Promise.all([page.waitForURL(/rdRatio=3\.5/), page.click('button:has-text("开始测算")')]);
-    const eligible = page.locator('section[aria-labelledby="h-eligible"] article[data-slug="pol-sc-jili-yanfa-touru-houbuzhu"]');
-    assert.equal(await eligible.count(), 1);
+    const possible = page.locator('section[aria-labelledby="h-possible"] article[data-slug="pol-sc-jili-yanfa-touru-houbuzhu"]');
+    assert.equal(await possible.count(), 1);
+    assert.match(await possible.locator('.check-counts').textContent(), /符合 1 项，需确认 3 项，不符合 0 项/);
+
+    // The 高企 tiered rule: revenue 2000万–5000万 needs 5 %, so 4.2 % fails although both facts are known.
+    await page.selectOption('#f-revenueBand', '2000万–5000万元');
+    await page.fill('#f-rdRatio', '4.2');
+    await page.fill('#f-registeredOn', '2015-03-01');
+    await Promise.all([page.waitForURL(/rdRatio=4\.2/), page.click('button:has-text("开始测算")')]);
+    const gaoqi = page.locator('section[aria-labelledby="h-nearly"] article[data-slug="pol-gaoqi-rending-tiaojian-art11"]');
+    assert.equal(await gaoqi.count(), 1);
+    assert.match(await gaoqi.locator('tr.check-NOT_MET').textContent(), /按年营业收入分档.*需不低于 5%；研发投入占比：4\.2%/s);
+    await screenshot(page, 'policy-calculator-tiered');
   });
 });
