@@ -46,7 +46,7 @@ public class NeedViews {
 
     public record MyDetail(Need need, List<NeedEvent> timeline, List<FollowUp> replies,
             List<NeedAttachment> attachments, List<NeedCallback.Satisfaction> satisfactions,
-            List<NeedCallback.Resolved> resolutions) {}
+            List<NeedCallback.Resolved> resolutions, NeedCallback rating) {}
 
     @Transactional
     public MyList myList(String subject) {
@@ -68,7 +68,7 @@ public class NeedViews {
                 .firstResultOptional().orElseThrow(() -> new NotFoundException("未找到该需求"));
         return new MyDetail(need, NeedEvent.timeline(need.id, true), FollowUp.forNeed(need.id, true),
                 NeedAttachment.forNeed(need.id), List.of(NeedCallback.Satisfaction.values()),
-                List.of(NeedCallback.Resolved.values()));
+                List.of(NeedCallback.Resolved.values()), recordedRating(need).orElse(null));
     }
 
     @Transactional
@@ -187,15 +187,30 @@ public class NeedViews {
 
     // ------------------------------------------------------------------ the one-click rating link
 
-    public record CallbackView(String token, String trackingNo, String title, String resolution) {}
+    /** {@code recorded}: the answer already given this round (by any channel); then there is no form. */
+    public record CallbackView(String token, String trackingNo, String title, String resolution, NeedCallback recorded) {}
 
-    /** The need a valid link rates; empty when the link is unknown, used or expired. */
+    /**
+     * The need a valid link rates, or, once the need was rated (through this link, the need page or by
+     * phone), the recorded answer; empty when the link is unknown, or used or expired without a rating.
+     */
     @Transactional
     public Optional<CallbackView> callback(String token) {
-        return CallbackLink.peekValid(CallbackLink.hash(token)).map(l -> {
+        return CallbackLink.findAny(CallbackLink.hash(token)).flatMap(l -> {
             Need n = Need.findById(l.needId);
-            return new CallbackView(token, n.trackingNo, n.title, n.resolution);
+            Optional<NeedCallback> recorded = recordedRating(n);
+            if (recorded.isPresent()) {
+                return Optional.of(new CallbackView(token, n.trackingNo, n.title, n.resolution, recorded.get()));
+            }
+            boolean valid = l.usedAt == null && l.expiresAt.isAfter(clock.now()) && n.status == NeedStatus.RESOLVED;
+            return valid ? Optional.of(new CallbackView(token, n.trackingNo, n.title, n.resolution, null))
+                    : Optional.empty();
         });
+    }
+
+    /** The latest answer given, unless the need waits for this round's rating (RESOLVED). */
+    private static Optional<NeedCallback> recordedRating(Need need) {
+        return need.status == NeedStatus.RESOLVED ? Optional.empty() : NeedCallback.latestRating(need.id);
     }
 
     private static NeedAttachment attachment(long needId, long attachmentId) {

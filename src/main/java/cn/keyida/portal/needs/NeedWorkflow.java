@@ -79,6 +79,7 @@ public class NeedWorkflow {
     @Transactional
     public Need rateOnline(String trackingNo, String subject, long version, CallbackInput in, String actor) {
         Need need = own(trackingNo, subject, version);
+        requireNotRated(need);
         require(need, rating(in));
         saveCallback(need, "ONLINE", in, actor);
         CallbackLink.invalidateAll(need.id);
@@ -91,6 +92,7 @@ public class NeedWorkflow {
         CallbackLink link = CallbackLink.findValid(CallbackLink.hash(token))
                 .orElseThrow(() -> new NeedConflictException("评价链接无效、已使用或已过期。如需评价，请登录后在“我的需求”中操作。"));
         Need need = Need.findById(link.needId);
+        requireNotRated(need);
         require(need, rating(in));
         link.usedAt = clock.now();
         String actor = need.enterprise.name + "（在线评价）";
@@ -342,6 +344,17 @@ public class NeedWorkflow {
         NeedStatus from = need.status;
         need.status = from.after(action).orElseThrow(() -> illegal(need, action));
         return from;
+    }
+
+    /** Rated in this round already (by another channel): 409 that says what was recorded. */
+    private static void requireNotRated(Need need) {
+        if (need.status != NeedStatus.RESOLVED) {
+            NeedCallback.latestRating(need.id).ifPresent(c -> {
+                throw new NeedConflictException("本次办理结果已于 " + PortalClock.localText(c.at) + " 评价（"
+                        + NeedTemplateExtensions.satisfactionLabel(c.satisfaction) + "，"
+                        + NeedTemplateExtensions.resolvedLabel(c.resolved) + "），每轮办理只能评价一次。");
+            });
+        }
     }
 
     private static void require(Need need, NeedAction action) {
