@@ -86,7 +86,8 @@ public class NeedViews {
             String from, String to, String sort) {}
 
     public record Queue(List<Row> rows, long total, Map<NeedStatus, Long> counts, Filters filters, int page, int pages,
-            List<NeedCategory> categories, List<StaffMember> staff, List<String> districts, List<NeedStatus> statuses) {}
+            List<NeedCategory> categories, List<StaffMember> staff, List<String> districts, List<NeedStatus> statuses,
+            String filterQuery, Map<String, String> described) {}
 
     public record StaffDetail(Need need, EnterpriseProfile enterprise, List<NeedEvent> timeline,
             List<FollowUp> followUps, List<NeedAttachment> attachments, List<NeedCallback> callbacks,
@@ -103,46 +104,10 @@ public class NeedViews {
 
     @Transactional
     public Queue queue(Filters f, int page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        Arrays.stream(NeedStatus.values()).filter(s -> s.name().equals(f.status())).findFirst().ifPresent(s -> {
-            where.append(" and n.status = :status");
-            params.and("status", s);
-        });
-        if (f.category() != null && !f.category().isBlank()) {
-            where.append(" and n.category.code = :category");
-            params.and("category", f.category());
-        }
-        if (f.district() != null && !f.district().isBlank()) {
-            where.append(" and n.enterprise.district = :district");
-            params.and("district", f.district());
-        }
-        if (f.assignee() != null && !f.assignee().isBlank()) {
-            where.append(" and n.assignee = :assignee");
-            params.and("assignee", f.assignee());
-        }
         LocalDate today = clock.today();
-        if (f.overdue()) {
-            where.append(" and ").append(Need.OVERDUE);
-            params.and("today", today);
-        }
-        LocalDate from = NeedForms.date(f.from());
-        LocalDate to = NeedForms.date(f.to());
-        if (from != null) {
-            where.append(" and n.submittedAt >= :from");
-            params.and("from", PortalClock.startOf(from));
-        }
-        if (to != null) {
-            where.append(" and n.submittedAt < :to");
-            params.and("to", PortalClock.startOf(to.plusDays(1)));
-        }
-        String order = switch (f.sort() == null ? "" : f.sort()) {
-            case "oldest" -> "n.submittedAt asc";
-            case "due" -> "coalesce(n.resolveDue, n.acceptDue) asc nulls last, n.id";
-            default -> "n.submittedAt desc";
-        };
-        long total = Need.count("from Need n where " + where, params);
-        List<Need> list = Need.<Need>find(NEED + " where " + where + " order by " + order, params)
+        NeedFilter q = NeedFilter.of(f, today, staff.names());
+        long total = Need.count("from Need n where " + q.where(), q.params());
+        List<Need> list = Need.<Need>find(NEED + " where " + q.where() + " order by " + q.order(), q.params())
                 .page(Page.of(page - 1, PAGE_SIZE)).list();
         Map<String, String> names = staff.names();
         List<Row> rows = list.stream().map(n -> new Row(n, n.enterprise.name, n.enterprise.district,
@@ -157,7 +122,8 @@ public class NeedViews {
             counts.put((NeedStatus) r[0], (Long) r[1]);
         }
         return new Queue(rows, total, counts, f, page, (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE),
-                NeedCategory.listAllSorted(), staff.active(), EnterpriseProfile.DISTRICTS, List.of(NeedStatus.values()));
+                NeedCategory.listAllSorted(), staff.active(), EnterpriseProfile.DISTRICTS, List.of(NeedStatus.values()),
+                q.urlQuery(), q.described());
     }
 
     @Transactional
