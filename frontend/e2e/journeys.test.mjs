@@ -156,9 +156,19 @@ test('4. staff edits a policy and publishes it; a new visitor finds the new word
     await staff.click('button:text("撤回为草稿")');
     const word = `示范修订${Date.now().toString(36)}`;
     await staff.fill('#f-summary', `${word}：高企认定所称科技人员的最新口径。`);
-    await staff.click('button:text("保存修改")');
-    await staff.click('button:text-is("发布")');
-    await staff.waitForSelector('text=已发布');
+    // A status change while the edit is unsaved is refused with a message, and the edit stays in the form.
+    const url = staff.url();
+    await staff.click('button:text("归档")');
+    await staff.waitForSelector('#dirty-notice:not([hidden])');
+    assert.equal(staff.url(), url);
+    assert.match(await staff.inputValue('#f-summary'), new RegExp(word));
+    // 保存并发布 saves the edit first, then publishes; the page says when it was saved.
+    await Promise.all([staff.waitForURL(/saved=published/), staff.click('button:text("保存并发布")')]);
+    assert.match(await staff.textContent('#saved-notice'), /已保存并发布（\d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
+    assert.match(await staff.textContent('.card .badge'), /已发布/);
+    assert.match(await staff.inputValue('#f-summary'), new RegExp(word));
+    await expectAccessible(staff, 'staff content saved');
+    await screenshot(staff, 'staff-content-saved');
 
     const visitor = await open();
     const start = Date.now();
