@@ -93,14 +93,16 @@ public class NeedViews {
             List<FollowUp> followUps, List<NeedAttachment> attachments, List<NeedCallback> callbacks,
             List<StaffMember> staff, String assigneeName, List<FollowUp.Kind> kinds,
             List<NeedCallback.Satisfaction> satisfactions, List<NeedCallback.Resolved> resolutions,
-            List<String> replyTemplates, boolean overdue) {}
+            List<ReplyTemplate> replyTemplates, boolean overdue) {}
 
-    /** Canned replies staff insert into a follow-up. */
-    static final List<String> REPLY_TEMPLATES = List.of(
-            "您好，您的需求已收到，我们将安排专人对接，请保持电话畅通。",
-            "您好，根据您的需求，已为您匹配相关政策/专家，详情见附言，如有疑问请随时联系。",
-            "您好，为更好地办理您的需求，请补充企业近一年研发投入及相关证明材料。",
-            "您好，您的需求已办理完毕，欢迎对本次服务进行评价。");
+    /** A canned reply: the button says what it is, the text fills the follow-up. */
+    public record ReplyTemplate(String title, String text) {}
+
+    static final List<ReplyTemplate> REPLY_TEMPLATES = List.of(
+            new ReplyTemplate("已收到，安排对接", "您好，您的需求已收到，我们将安排专人对接，请保持电话畅通。"),
+            new ReplyTemplate("已匹配政策/专家", "您好，根据您的需求，已为您匹配相关政策/专家，详情见附言，如有疑问请随时联系。"),
+            new ReplyTemplate("请补充研发材料", "您好，为更好地办理您的需求，请补充企业近一年研发投入及相关证明材料。"),
+            new ReplyTemplate("已办结，邀请评价", "您好，您的需求已办理完毕，欢迎对本次服务进行评价。"));
 
     @Transactional
     public Queue queue(Filters f, int page) {

@@ -102,14 +102,39 @@ public class NeedWorkflow {
 
     // ------------------------------------------------------------------ staff
 
+    /** Accepts the need; the enterprise gets a mail with the deadline. */
     @Transactional
     public Need accept(long id, long version, String note, String actor) {
         Need need = load(id, version);
+        acceptNeed(need, note, actor);
+        mails.accepted(need, note, null);
+        return need;
+    }
+
+    /**
+     * 受理并由我办理: accept, assign to the staff member who clicks, and start handling, in one step
+     * (one transaction, three timeline entries, one mail to the enterprise naming the handler).
+     */
+    @Transactional
+    public Need acceptAndTake(long id, long version, String note, String username, String actor) {
+        Need need = load(id, version);
+        require(need, NeedAction.ACCEPT);
+        StaffMember me = staff.find(username).filter(s -> s.active)
+                .orElseThrow(() -> new InvalidInputException("您不在承办人名单中，不能自行承办，请分派给承办人"));
+        acceptNeed(need, note, actor);
+        need.assignee = me.username;
+        need.departmentId = me.departmentId;
+        NeedEvent.record(need, actor, "分派", move(need, NeedAction.ASSIGN), me.displayName + "（自行承办）", true);
+        NeedEvent.record(need, actor, "开始办理", move(need, NeedAction.START), "", true);
+        mails.accepted(need, note, me.displayName);
+        return need;
+    }
+
+    private void acceptNeed(Need need, String note, String actor) {
         NeedStatus from = move(need, NeedAction.ACCEPT);
         need.acceptedAt = clock.now();
         need.resolveDue = calendar.fromToday(need.category.resolveDays);
         NeedEvent.record(need, actor, "受理", from, note, true);
-        return need;
     }
 
     @Transactional

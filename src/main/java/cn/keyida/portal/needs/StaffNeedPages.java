@@ -99,6 +99,8 @@ public class StaffNeedPages {
         try {
             switch (action) {
                 case "accept" -> workflow.accept(id, NeedForms.version(form), form.getFirst("note"), actor);
+                case "accept-take" -> workflow.acceptAndTake(id, NeedForms.version(form), form.getFirst("note"),
+                        viewer.username(), actor);
                 case "return" -> workflow.returnNeed(id, NeedForms.version(form), form.getFirst("reason"), actor);
                 case "assign" -> workflow.assign(id, NeedForms.version(form), form.getFirst("assignee"),
                         form.getFirst("note"), actor);

@@ -163,6 +163,38 @@ class NeedLifecycleTest {
     }
 
     @Test
+    void acceptingMailsTheEnterpriseAndStaffCanAcceptAndTakeANeedInOneStep() {
+        String no = submit("受理邮件测试" + System.nanoTime());
+        long id = idOf(no);
+        act(id, "accept", "note", "已安排专人对接").then().statusCode(303);
+        Mailbox.Message accepted = Mailbox.await("enterprise1@example.com",
+                m -> m.subject().equals("【科易达】需求已受理：" + no), Duration.ofSeconds(20));
+        Need need = QuarkusTransaction.requiringNew().call(() -> Need.<Need>findById(id));
+        assertThat(accepted.body()).contains(no, "已安排专人对接", "办理期限：" + need.resolveDue, "/my/needs/" + no);
+
+        String mine = submit("自行承办测试" + System.nanoTime());
+        long mineId = idOf(mine);
+        String page = staff.open("/staff/needs/" + mineId).then().statusCode(200).extract().asString();
+        assertThat(page).contains("受理并由我办理", "formaction=\"/staff/needs/" + mineId + "/accept-take\"")
+                // canned replies carry titles, not numbers
+                .contains(">已收到，安排对接</button>", ">请补充研发材料</button>").doesNotContainPattern(">\\d</button>");
+        act(mineId, "accept-take", "note", "由我直接办理").then().statusCode(303);
+        Need taken = QuarkusTransaction.requiringNew().call(() -> Need.<Need>findById(mineId));
+        assertThat(taken.status).isEqualTo(NeedStatus.IN_PROGRESS);
+        assertThat(taken.assignee).isEqualTo("staff1");
+        assertThat(taken.acceptedAt).isNotNull();
+        assertThat(taken.resolveDue).isNotNull();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> NeedEvent.<NeedEvent>list("needId = ?1 order by id", mineId)
+                .stream().map(e -> e.action).toList())).containsExactly("提交需求", "受理", "分派", "开始办理");
+        Mailbox.Message took = Mailbox.await("enterprise1@example.com",
+                m -> m.subject().equals("【科易达】需求已受理：" + mine), Duration.ofSeconds(20));
+        assertThat(took.body()).contains("由我直接办理", "承办人：张伟");
+        // Once accepted, it cannot be taken again: 409 with the reason, nothing changes.
+        act(mineId, "accept-take").then().statusCode(409).body(containsString("不能受理"));
+        assertThat(status(mineId)).isEqualTo(NeedStatus.IN_PROGRESS);
+    }
+
+    @Test
     void unsatisfiedCallbackReopensToTheSameHandlerAndFlagsTheSupervisor() {
         String no = submit("检测设备选型咨询" + System.nanoTime());
         long id = idOf(no);
