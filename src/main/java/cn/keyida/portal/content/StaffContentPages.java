@@ -65,6 +65,8 @@ public class StaffContentPages {
                 Map<String, String> values, List<ContentAudit> audit, String error, String saved);
 
         static native TemplateInstance importPage(ContentImport.Report report, String fileName);
+
+        static native TemplateInstance sources(ContentViews.Sources sources);
     }
 
     @GET
@@ -73,6 +75,13 @@ public class StaffContentPages {
         ContentViews.StaffList l = views.staffList(new ContentViews.Filters(q, type, status), page);
         return Templates.list(l.items(), l.filters(), l.total(), l.page(), l.pages(), List.of(ContentType.values()),
                 List.of(ContentStatus.values()));
+    }
+
+    /** Items whose source is not an official site, to fix (the public page says 转载自 for them). */
+    @GET
+    @Path("/sources")
+    public TemplateInstance sources() {
+        return Templates.sources(views.unofficialSources());
     }
 
     @GET
