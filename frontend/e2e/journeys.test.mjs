@@ -102,7 +102,20 @@ test('2. enterprise: Keycloak login → profile → need with attachment → tra
     await page.fill('#f-description', '我公司计划明年申报高新技术企业，希望获得研发费用归集和知识产权方面的辅导。');
     await page.setInputFiles('#f-files', { name: '企业简介.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.check('#f-consent');
-    await Promise.all([page.waitForURL(/\/my\/needs\/XQ-/), page.click('form[data-need-form] button[type=submit]')]);
+    // Every problem fixed: the summary is gone, and the button stays where it is while it is pressed (a real
+    // mouse press and release at the same point: one click submits).
+    assert.equal(await page.locator('[data-error-summary]').count(), 0);
+    const button = page.locator('form[data-need-form] button[type=submit]');
+    const box = await button.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    assert.deepEqual(await button.boundingBox(), box, 'the submit button did not move on mousedown');
+    await Promise.all([page.waitForURL(/\/my\/needs\/XQ-/), page.mouse.up()]);
+    // Success in a calm style, with no leftover "请修改以下 N 处问题".
+    assert.doesNotMatch(await page.textContent('main'), /请修改以下/);
+    const border = await page.$eval('.confirmation', (e) => getComputedStyle(e).borderLeftColor);
+    assert.equal(border, 'rgb(26, 127, 55)');
+    await screenshot(page, 'need-submitted');
     trackingNo = (await page.textContent('.tracking-no')).trim();
     assert.match(trackingNo, /^XQ-\d{8}-\d{4}$/);
     assert.match(await page.textContent('.timeline'), /提交需求/);
@@ -118,7 +131,7 @@ test('3. staff: queue → accept, assign, phone follow-up, resolve; enterprise a
     await expectAccessible(staff, 'staff queue');
     await screenshot(staff, 'staff-queue');
     await staff.click(`a:text("${trackingNo}")`);
-    await staff.click('button:text("受理")');
+    await staff.click('button:text-is("受理")');
     await staff.selectOption('#f-assignee', 'staff1');
     await staff.click('button:text-is("分派")');
     await staff.click('button:text("开始办理")');
@@ -133,10 +146,24 @@ test('3. staff: queue → accept, assign, phone follow-up, resolve; enterprise a
     const link = mail.body.match(/https?:\/\/\S+\/callback\/[A-Za-z0-9_-]+/)[0];
     const enterprise = await open();
     await enterprise.goto(link);
+    // Each radio sits right beside its label, on the same row (GOV.UK's radios pattern).
+    for (const id of ['f-sat-VERY_SATISFIED', 'f-res-YES']) {
+      const radio = await enterprise.locator(`#${id}`).boundingBox();
+      const label = await enterprise.locator(`label[for="${id}"]`).boundingBox();
+      assert.ok(label.x - (radio.x + radio.width) < 24, `${id}: label beside its radio`);
+      assert.ok(Math.abs((label.y + label.height / 2) - (radio.y + radio.height / 2)) < 8, `${id}: same row`);
+    }
+    await screenshot(enterprise, 'rating-form');
     await enterprise.check('input[name=satisfaction][value=VERY_SATISFIED]');
     await enterprise.check('input[name=resolved][value=YES]');
     await enterprise.click('form[action^="/callback/"] button[type=submit]');
     assert.match(await enterprise.textContent('main'), /感谢您的评价/);
+    // One rating per round: the need page now shows the recorded answer instead of a second form.
+    await login(enterprise, `/my/needs/${trackingNo}`, 'enterprise1');
+    assert.match(await enterprise.textContent('#rated-title + p'), /在线评价：非常满意，已解决/);
+    assert.equal(await enterprise.locator(`form[action="/my/needs/${trackingNo}/rate"]`).count(), 0);
+    assert.match(await enterprise.textContent('.need-budget'), /未填写|万元/);
+    await screenshot(enterprise, 'need-rated');
 
     await staff.reload();
     await staff.click('button:text("关闭需求")');
@@ -246,5 +273,68 @@ test('6. anonymous: the policy calculator explains each condition, and a higher 
     assert.equal(await gaoqi.count(), 1);
     assert.match(await gaoqi.locator('tr.check-NOT_MET').textContent(), /按年营业收入分档.*需不低于 5%；研发投入占比：4\.2%/s);
     await screenshot(page, 'policy-calculator-tiered');
+  });
+});
+
+test('7. phone (375 px): tables become labelled cards; badges and tracking numbers stay on one line', async () => {
+  await journey('phone-tables', browser, async (open) => {
+    const oneLine = async (page, selector) => {
+      const heights = await page.$$eval(selector, (els) => els.map((e) => {
+        const lh = parseFloat(getComputedStyle(e).lineHeight) || 24;
+        return e.getBoundingClientRect().height / lh;
+      }));
+      assert.ok(heights.length > 0, `${selector} on the page`);
+      assert.ok(heights.every((h) => h < 1.6), `${selector} on one line: ${heights.map((h) => h.toFixed(1))}`);
+    };
+    const stacked = async (page) => {
+      const row = await page.locator('table.data tbody tr').first().boundingBox();
+      assert.ok(row.width > 300, 'a table row is a full-width card');
+      assert.equal(await page.$eval('table.data td', (e) => getComputedStyle(e).display), 'block');
+    };
+    const enterprise = await open({ phone: true });
+    await login(enterprise, '/my/needs', 'enterprise1');
+    await stacked(enterprise);
+    await oneLine(enterprise, 'a.tracking-no-link');
+    await oneLine(enterprise, 'table.data .badge');
+    await expectAccessible(enterprise, 'my needs on a phone');
+    await screenshot(enterprise, 'phone-my-needs');
+
+    await enterprise.goto('/matching?district=%E5%88%A9%E5%B7%9E%E5%8C%BA&rdRatio=4.2');
+    await oneLine(enterprise, '.match .badge');
+    await stacked(enterprise);
+    await screenshot(enterprise, 'phone-calculator');
+
+    const staff = await open({ phone: true });
+    await login(staff, '/staff/needs', 'staff1');
+    await stacked(staff);
+    await oneLine(staff, 'a.tracking-no-link');
+    await screenshot(staff, 'phone-staff-queue');
+    await staff.goto('/staff/content/sources');
+    await stacked(staff);
+    await screenshot(staff, 'phone-staff-sources');
+  });
+});
+
+test('8. anonymous: search paging with first/previous/next/last; a reposted policy says 转载自 and hides curator notes', async () => {
+  await journey('paging-provenance', browser, async (open) => {
+    const page = await open();
+    await page.goto('/search?size=5');
+    const steps = () => page.locator('nav[aria-label="分页"] li.page-step a').allTextContents();
+    assert.deepEqual(await steps(), ['下一页', '末页']);
+    await Promise.all([page.waitForURL(/page=2/), page.click('nav[aria-label="分页"] a:text-is("下一页")')]);
+    assert.deepEqual(await steps(), ['首页', '上一页', '下一页', '末页']);
+    await Promise.all([page.waitForURL(/page=\d{2}|page=[3-9]/), page.click('nav[aria-label="分页"] a:text-is("末页")')]);
+    assert.deepEqual(await steps(), ['首页', '上一页']);
+    await expectAccessible(page, 'search last page');
+    await screenshot(page, 'search-paging');
+
+    await page.goto('/policies/pol-gaoqi-rending-tiaojian-art11');
+    const main = await page.textContent('main');
+    assert.match(main, /转载自/);
+    assert.match(main, /发布机关科技部、财政部、国家税务总局|发布机关\s*科技部、财政部、国家税务总局/);
+    assert.doesNotMatch(main, /Text assembled|xiamen076883/);
+    await page.goto('/policies/pol-guangyuan-shisiwu-keji-zhishichanquan-guihua');
+    assert.match(await page.textContent('dl.source'), /原文\s*gysj\.cngy\.gov\.cn（政府网站）/);
+    await expectAccessible(page, 'policy with an official source');
   });
 });
