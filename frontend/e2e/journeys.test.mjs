@@ -116,7 +116,20 @@ test('2. enterprise: Keycloak login → profile → need with attachment → tra
     await page.fill('#f-description', '我公司计划明年申报高新技术企业，希望获得研发费用归集和知识产权方面的辅导。');
     await page.setInputFiles('#f-files', { name: '企业简介.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.check('#f-consent');
-    await Promise.all([page.waitForURL(/\/my\/needs\/XQ-/), page.click('form[data-need-form] button[type=submit]')]);
+    // Every problem fixed: the summary is gone, and the button stays where it is while it is pressed (a real
+    // mouse press and release at the same point: one click submits).
+    assert.equal(await page.locator('[data-error-summary]').count(), 0);
+    const button = page.locator('form[data-need-form] button[type=submit]');
+    const box = await button.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    assert.deepEqual(await button.boundingBox(), box, 'the submit button did not move on mousedown');
+    await Promise.all([page.waitForURL(/\/my\/needs\/XQ-/), page.mouse.up()]);
+    // Success in a calm style, with no leftover "请修改以下 N 处问题".
+    assert.doesNotMatch(await page.textContent('main'), /请修改以下/);
+    const border = await page.$eval('.confirmation', (e) => getComputedStyle(e).borderLeftColor);
+    assert.equal(border, 'rgb(26, 127, 55)');
+    await screenshot(page, 'need-submitted');
     trackingNo = (await page.textContent('.tracking-no')).trim();
     assert.match(trackingNo, /^XQ-\d{8}-\d{4}$/);
     assert.match(await page.textContent('.timeline'), /提交需求/);
@@ -132,7 +145,7 @@ test('3. staff: queue → accept, assign, phone follow-up, resolve; enterprise a
     await expectAccessible(staff, 'staff queue');
     await screenshot(staff, 'staff-queue');
     await staff.click(`a:text("${trackingNo}")`);
-    await staff.click('button:text("受理")');
+    await staff.click('button:text-is("受理")');
     await staff.selectOption('#f-assignee', 'staff1');
     await staff.click('button:text-is("分派")');
     await staff.click('button:text("开始办理")');
@@ -147,10 +160,24 @@ test('3. staff: queue → accept, assign, phone follow-up, resolve; enterprise a
     const link = mail.body.match(/https?:\/\/\S+\/callback\/[A-Za-z0-9_-]+/)[0];
     const enterprise = await open();
     await enterprise.goto(link);
+    // Each radio sits right beside its label, on the same row (GOV.UK's radios pattern).
+    for (const id of ['f-sat-VERY_SATISFIED', 'f-res-YES']) {
+      const radio = await enterprise.locator(`#${id}`).boundingBox();
+      const label = await enterprise.locator(`label[for="${id}"]`).boundingBox();
+      assert.ok(label.x - (radio.x + radio.width) < 24, `${id}: label beside its radio`);
+      assert.ok(Math.abs((label.y + label.height / 2) - (radio.y + radio.height / 2)) < 8, `${id}: same row`);
+    }
+    await screenshot(enterprise, 'rating-form');
     await enterprise.check('input[name=satisfaction][value=VERY_SATISFIED]');
     await enterprise.check('input[name=resolved][value=YES]');
     await enterprise.click('form[action^="/callback/"] button[type=submit]');
     assert.match(await enterprise.textContent('main'), /感谢您的评价/);
+    // One rating per round: the need page now shows the recorded answer instead of a second form.
+    await login(enterprise, `/my/needs/${trackingNo}`, 'enterprise1');
+    assert.match(await enterprise.textContent('#rated-title + p'), /在线评价：非常满意，已解决/);
+    assert.equal(await enterprise.locator(`form[action="/my/needs/${trackingNo}/rate"]`).count(), 0);
+    assert.match(await enterprise.textContent('.need-budget'), /未填写|万元/);
+    await screenshot(enterprise, 'need-rated');
 
     await staff.reload();
     await staff.click('button:text("关闭需求")');
@@ -170,9 +197,19 @@ test('4. staff edits a policy and publishes it; a new visitor finds the new word
     await staff.click('button:text("撤回为草稿")');
     const word = `示范修订${Date.now().toString(36)}`;
     await staff.fill('#f-summary', `${word}：高企认定所称科技人员的最新口径。`);
-    await staff.click('button:text("保存修改")');
-    await staff.click('button:text-is("发布")');
-    await staff.waitForSelector('text=已发布');
+    // A status change while the edit is unsaved is refused with a message, and the edit stays in the form.
+    const url = staff.url();
+    await staff.click('button:text("归档")');
+    await staff.waitForSelector('#dirty-notice:not([hidden])');
+    assert.equal(staff.url(), url);
+    assert.match(await staff.inputValue('#f-summary'), new RegExp(word));
+    // 保存并发布 saves the edit first, then publishes; the page says when it was saved.
+    await Promise.all([staff.waitForURL(/saved=published/), staff.click('button:text("保存并发布")')]);
+    assert.match(await staff.textContent('#saved-notice'), /已保存并发布（\d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
+    assert.match(await staff.textContent('.card .badge'), /已发布/);
+    assert.match(await staff.inputValue('#f-summary'), new RegExp(word));
+    await expectAccessible(staff, 'staff content saved');
+    await screenshot(staff, 'staff-content-saved');
 
     const visitor = await open();
     const start = Date.now();
@@ -217,6 +254,10 @@ test('6. anonymous: the policy calculator explains each condition, and a higher 
     await page.goto('/');
     await Promise.all([page.waitForURL(/\/matching$/), page.click('a[href="/matching"] >> nth=0')]);
     await expectAccessible(page, 'policy calculator');
+    // An empty form knows nothing: nothing is 符合, everything is at most 可能符合.
+    await Promise.all([page.waitForURL(/\/matching\?/), page.click('button:has-text("开始测算")')]);
+    assert.match(await page.locator('#h-eligible').textContent(), /符合（0 项）/);
+    assert.match(await page.locator('.match-summary').textContent(), /符合 0 项，可能符合 \d+ 项/);
     await page.check('input[name="qualifications"][value="科技型中小企业"]');
     await page.selectOption('#f-district', '利州区');
     await page.fill('#f-rdRatio', '2');
@@ -226,13 +267,88 @@ test('6. anonymous: the policy calculator explains each condition, and a higher 
     assert.match(await page.locator('section[aria-labelledby="h-nearly"]').textContent(), /激励企业加大研发投入/);
     const unmet = nearly.locator('tr.check-NOT_MET');
     assert.match(await unmet.textContent(), /研发费用占营业收入比例不低于 3%.*不符合.*研发投入占比：2%/s);
-    assert.match(await page.locator('section[aria-labelledby="h-eligible"]').textContent(), /科技型中小企业研发费用/);
+    // A condition that cannot be checked automatically makes an item 可能符合, never 符合.
+    assert.match(await page.locator('section[aria-labelledby="h-possible"]').textContent(), /科技型中小企业研发费用/);
     await expectAccessible(page, 'calculator results');
     await screenshot(page, 'policy-calculator');
 
     await page.fill('#f-rdRatio', '3.5');
     await Promise.all([page.waitForURL(/rdRatio=3\.5/), page.click('button:has-text("开始测算")')]);
-    const eligible = page.locator('section[aria-labelledby="h-eligible"] article[data-slug="pol-sc-jili-yanfa-touru-houbuzhu"]');
-    assert.equal(await eligible.count(), 1);
+    const possible = page.locator('section[aria-labelledby="h-possible"] article[data-slug="pol-sc-jili-yanfa-touru-houbuzhu"]');
+    assert.equal(await possible.count(), 1);
+    assert.match(await possible.locator('.check-counts').textContent(), /符合 1 项，需确认 3 项，不符合 0 项/);
+
+    // The 高企 tiered rule: revenue 2000万–5000万 needs 5 %, so 4.2 % fails although both facts are known.
+    await page.selectOption('#f-revenueBand', '2000万–5000万元');
+    await page.fill('#f-rdRatio', '4.2');
+    await page.fill('#f-registeredOn', '2015-03-01');
+    await Promise.all([page.waitForURL(/rdRatio=4\.2/), page.click('button:has-text("开始测算")')]);
+    const gaoqi = page.locator('section[aria-labelledby="h-nearly"] article[data-slug="pol-gaoqi-rending-tiaojian-art11"]');
+    assert.equal(await gaoqi.count(), 1);
+    assert.match(await gaoqi.locator('tr.check-NOT_MET').textContent(), /按年营业收入分档.*需不低于 5%；研发投入占比：4\.2%/s);
+    await screenshot(page, 'policy-calculator-tiered');
+  });
+});
+
+test('7. phone (375 px): tables become labelled cards; badges and tracking numbers stay on one line', async () => {
+  await journey('phone-tables', browser, async (open) => {
+    const oneLine = async (page, selector) => {
+      const heights = await page.$$eval(selector, (els) => els.map((e) => {
+        const lh = parseFloat(getComputedStyle(e).lineHeight) || 24;
+        return e.getBoundingClientRect().height / lh;
+      }));
+      assert.ok(heights.length > 0, `${selector} on the page`);
+      assert.ok(heights.every((h) => h < 1.6), `${selector} on one line: ${heights.map((h) => h.toFixed(1))}`);
+    };
+    const stacked = async (page) => {
+      const row = await page.locator('table.data tbody tr').first().boundingBox();
+      assert.ok(row.width > 300, 'a table row is a full-width card');
+      assert.equal(await page.$eval('table.data td', (e) => getComputedStyle(e).display), 'block');
+    };
+    const enterprise = await open({ phone: true });
+    await login(enterprise, '/my/needs', 'enterprise1');
+    await stacked(enterprise);
+    await oneLine(enterprise, 'a.tracking-no-link');
+    await oneLine(enterprise, 'table.data .badge');
+    await expectAccessible(enterprise, 'my needs on a phone');
+    await screenshot(enterprise, 'phone-my-needs');
+
+    await enterprise.goto('/matching?district=%E5%88%A9%E5%B7%9E%E5%8C%BA&rdRatio=4.2');
+    await oneLine(enterprise, '.match .badge');
+    await stacked(enterprise);
+    await screenshot(enterprise, 'phone-calculator');
+
+    const staff = await open({ phone: true });
+    await login(staff, '/staff/needs', 'staff1');
+    await stacked(staff);
+    await oneLine(staff, 'a.tracking-no-link');
+    await screenshot(staff, 'phone-staff-queue');
+    await staff.goto('/staff/content/sources');
+    await stacked(staff);
+    await screenshot(staff, 'phone-staff-sources');
+  });
+});
+
+test('8. anonymous: search paging with first/previous/next/last; a reposted policy says 转载自 and hides curator notes', async () => {
+  await journey('paging-provenance', browser, async (open) => {
+    const page = await open();
+    await page.goto('/search?size=5');
+    const steps = () => page.locator('nav[aria-label="分页"] li.page-step a').allTextContents();
+    assert.deepEqual(await steps(), ['下一页', '末页']);
+    await Promise.all([page.waitForURL(/page=2/), page.click('nav[aria-label="分页"] a:text-is("下一页")')]);
+    assert.deepEqual(await steps(), ['首页', '上一页', '下一页', '末页']);
+    await Promise.all([page.waitForURL(/page=\d{2}|page=[3-9]/), page.click('nav[aria-label="分页"] a:text-is("末页")')]);
+    assert.deepEqual(await steps(), ['首页', '上一页']);
+    await expectAccessible(page, 'search last page');
+    await screenshot(page, 'search-paging');
+
+    await page.goto('/policies/pol-gaoqi-rending-tiaojian-art11');
+    const main = await page.textContent('main');
+    assert.match(main, /转载自/);
+    assert.match(main, /发布机关科技部、财政部、国家税务总局|发布机关\s*科技部、财政部、国家税务总局/);
+    assert.doesNotMatch(main, /Text assembled|xiamen076883/);
+    await page.goto('/policies/pol-guangyuan-shisiwu-keji-zhishichanquan-guihua');
+    assert.match(await page.textContent('dl.source'), /原文\s*gysj\.cngy\.gov\.cn（政府网站）/);
+    await expectAccessible(page, 'policy with an official source');
   });
 });

@@ -64,16 +64,48 @@ function showProblem(input, problem) {
   }
 }
 
+/** The summary above the form (the server's or ours), or null. */
+function summaryOf(form) {
+  return form.parentElement.querySelector('[data-error-summary]');
+}
+
+/**
+ * Messages appear on submit only, and disappear as the person fixes a field (while typing or on
+ * change), never on blur: a message that vanishes on blur moves the submit button between mousedown
+ * and mouseup, and the first click is lost. The summary's count follows the fixes, and a form with
+ * nothing left to fix shows no summary.
+ */
 export function initInlineValidation() {
   document.querySelectorAll('form[novalidate]').forEach((form) => {
     const inputs = [...form.querySelectorAll('input, textarea, select')].filter((i) => i.name && i.type !== 'hidden');
-    inputs.forEach((input) => input.addEventListener('blur', () => showProblem(input, problemOf(input))));
+    const recheck = (input) => {
+      const field = input.closest('.field');
+      if (!field || !field.classList.contains('has-error') || problemOf(input)) return;
+      showProblem(input, null);
+      const summary = summaryOf(form);
+      if (!summary) return;
+      const left = inputs.filter((i) => i.closest('.field')?.classList.contains('has-error'));
+      summary.querySelectorAll('li').forEach((li) => {
+        const target = li.querySelector('a')?.getAttribute('href')?.slice(1);
+        if (target && !left.some((i) => i.id === target || i.closest('.field')?.id === target)) li.remove();
+      });
+      const h = summary.querySelector('h2');
+      if (left.length === 0) summary.remove();
+      else if (h && /\d+/.test(h.textContent)) h.textContent = h.textContent.replace(/\d+/, String(left.length));
+    };
+    inputs.forEach((input) => {
+      input.addEventListener('input', () => recheck(input));
+      input.addEventListener('change', () => recheck(input));
+    });
     form.addEventListener('submit', (event) => {
       const problems = inputs.map((i) => [i, problemOf(i)]).filter(([, p]) => p);
       inputs.forEach((i) => showProblem(i, problemOf(i)));
-      if (problems.length === 0) return;
+      if (problems.length === 0) {
+        summaryOf(form)?.remove(); // nothing left to fix: no "请修改以下 N 处问题" while it is sent
+        return;
+      }
       event.preventDefault();
-      let summary = form.parentElement.querySelector('[data-error-summary]');
+      let summary = summaryOf(form);
       if (!summary) {
         summary = document.createElement('div');
         summary.className = 'error-summary';
@@ -203,4 +235,35 @@ export function initFillButtons() {
       target.focus();
     });
   });
+}
+
+// ---------------------------------------------------------------- unsaved edits
+/**
+ * While a form marked data-track-dirty has unsaved changes, forms marked data-needs-saved (status
+ * changes on the staff content page) are refused with a message instead of throwing the edit away.
+ * Without JavaScript the edit form's own "保存并发布" button saves first anyway.
+ */
+export function initDirtyGuard() {
+  const tracked = document.querySelector('form[data-track-dirty]');
+  const guarded = document.querySelectorAll('form[data-needs-saved]');
+  if (!tracked || guarded.length === 0) return;
+  const notice = document.getElementById('dirty-notice');
+  let dirty = false;
+  const mark = () => {
+    dirty = true;
+  };
+  tracked.addEventListener('input', mark);
+  tracked.addEventListener('change', mark);
+  tracked.addEventListener('submit', () => {
+    dirty = false;
+  });
+  guarded.forEach((form) => form.addEventListener('submit', (event) => {
+    if (!dirty) return;
+    event.preventDefault();
+    if (notice) {
+      notice.hidden = false;
+      notice.tabIndex = -1;
+      notice.focus();
+    }
+  }));
 }

@@ -1,6 +1,7 @@
 import './style.css';
 import {
   focusErrorSummary, initFacetDrawer, initFillButtons, initInlineValidation, initLiveSearch, initRelatedSuggestions,
+  initDirtyGuard,
 } from './enhance.js';
 
 document.documentElement.classList.add('js');
@@ -34,6 +35,7 @@ function initDisplaySwitch() {
 function initConfirmations() {
   document.querySelectorAll('form[data-confirm]').forEach((form) => {
     form.addEventListener('submit', (event) => {
+      if (event.defaultPrevented) return; // refused already (unsaved edits)
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();
     });
   });
@@ -135,6 +137,7 @@ function initSuggest(input, index) {
 
 document.addEventListener('DOMContentLoaded', () => {
   initDisplaySwitch();
+  initDirtyGuard();
   initConfirmations();
   initClickLog();
   document.querySelectorAll('input[type=search][name=q]').forEach(initSuggest);

@@ -38,6 +38,14 @@ public class PortalClock {
         return instant.atZone(ZONE).toLocalDate();
     }
 
+    /** The one way times are written for people (pages, mails, exports): 2026-12-04 16:30, China time. */
+    public static final java.time.format.DateTimeFormatter TEXT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+
+    public static String localText(Instant instant) {
+        return instant == null ? "" : TEXT.format(instant);
+    }
+
     /** The first instant of a China-time day (the end of a day range is the start of the next day). */
     public static Instant startOf(LocalDate day) {
         return day.atStartOfDay(ZONE).toInstant();

@@ -6,6 +6,11 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 class ContentTemplateExtensions {
 
+    /** {@code item.provenance}: the public 来源 section. */
+    static Provenance provenance(ContentItem item) {
+        return Provenance.of(item);
+    }
+
     static String fieldLabel(String name) {
         return ContentFields.label(name);
     }

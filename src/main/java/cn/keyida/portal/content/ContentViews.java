@@ -113,14 +113,17 @@ public class ContentViews {
 
     // ------------------------------------------------------------------ home page and sitemap
 
-    /** A published item in the import format, without personal contact data (open data API). */
+    /**
+     * A published item in the import format, without personal contact data and without the curator's
+     * internal provenance notes and mirror links (open data API).
+     */
     @Transactional
     public ContentRecord publishedRecord(String slug) {
         ContentItem item = ContentItem.findBySlug(slug).filter(i -> i.status == ContentStatus.PUBLISHED)
                 .orElseThrow(() -> new NotFoundException("未找到该内容"));
         ContentRecord r = ContentService.toRecord(item);
         return new ContentRecord(r.id(), r.type(), r.title(), r.summary(), r.body(), r.tags(), r.level(), r.region(),
-                r.publishDate(), r.source(), r.sourceExtra(), r.sourceNote(), r.docNumber(), r.issuer(), r.category(),
+                r.publishDate(), r.source(), null, null, r.docNumber(), r.issuer(), r.category(),
                 r.effectiveDate(), r.expiryDate(), r.supersedes(), r.interprets(), r.productType(), r.provider(),
                 r.eligibility(), r.terms(), r.programType(), r.organizer(), r.scale(), r.holder(), r.field(), r.maturity(),
                 r.transferMode(), r.award(), r.demander(), r.budget(), r.mode(), r.deadline(), null);
@@ -172,6 +175,26 @@ public class ContentViews {
     public record Edit(ContentItem item, Map<String, String> values, List<ContentAudit> audit) {}
 
     static final int MAX_PAGE = 100_000;
+
+    /** An item whose source is not an official site, with what the public page shows for it. */
+    public record SourceRow(ContentItem item, Provenance provenance) {}
+
+    public record Sources(List<SourceRow> rows, long total, long all) {}
+
+    /**
+     * Staff: items (any status, published first) whose source is not a government site, to replace with
+     * the official original; {@link Provenance#isOfficial} is the one rule, applied here in Java because
+     * the rule reads the URL's host.
+     */
+    @Transactional
+    public Sources unofficialSources() {
+        List<ContentItem> all = ContentItem.list("order by status, type, title");
+        List<SourceRow> rows = all.stream().map(i -> new SourceRow(i, Provenance.of(i)))
+                .filter(r -> !r.provenance().official())
+                .sorted(java.util.Comparator.comparing((SourceRow r) -> r.item().status != ContentStatus.PUBLISHED))
+                .toList();
+        return new Sources(rows.size() > 1000 ? rows.subList(0, 1000) : rows, rows.size(), all.size());
+    }
 
     @Transactional
     public StaffList staffList(Filters f, Integer page) {

@@ -62,9 +62,11 @@ public class StaffContentPages {
                 int pages, List<ContentType> types, List<ContentStatus> statuses);
 
         static native TemplateInstance edit(ContentItem item, ContentType type, List<ContentFields.Field> fields,
-                Map<String, String> values, List<ContentAudit> audit, String error, boolean saved);
+                Map<String, String> values, List<ContentAudit> audit, String error, String saved);
 
         static native TemplateInstance importPage(ContentImport.Report report, String fileName);
+
+        static native TemplateInstance sources(ContentViews.Sources sources);
     }
 
     @GET
@@ -73,6 +75,13 @@ public class StaffContentPages {
         ContentViews.StaffList l = views.staffList(new ContentViews.Filters(q, type, status), page);
         return Templates.list(l.items(), l.filters(), l.total(), l.page(), l.pages(), List.of(ContentType.values()),
                 List.of(ContentStatus.values()));
+    }
+
+    /** Items whose source is not an official site, to fix (the public page says 转载自 for them). */
+    @GET
+    @Path("/sources")
+    public TemplateInstance sources() {
+        return Templates.sources(views.unofficialSources());
     }
 
     @GET
@@ -84,7 +93,7 @@ public class StaffContentPages {
         values.put("region", "广元市");
         values.put("level", "municipal");
         values.put("publish_date", clock.today().toString());
-        return Templates.edit(null, t, ContentFields.forType(t), values, List.of(), null, false);
+        return Templates.edit(null, t, ContentFields.forType(t), values, List.of(), null, "");
     }
 
     @POST
@@ -93,19 +102,25 @@ public class StaffContentPages {
         ContentType type = ContentType.fromCode(value(form, "type")).orElseThrow(() -> new BadRequestException("类型不正确"));
         try {
             ContentItem item = content.create(record(form, value(form, "id"), type), viewer.auditName());
-            return Response.seeOther(URI.create("/staff/content/" + item.id + "?saved=1")).build();
+            return Response.seeOther(URI.create("/staff/content/" + item.id + "?saved=saved")).build();
         } catch (ContentValidationException e) {
             return Response.status(400).entity(Templates.edit(null, type, ContentFields.forType(type),
-                    values(form), List.of(), e.getMessage(), false)).build();
+                    values(form), List.of(), e.getMessage(), "")).build();
         }
     }
 
     @GET
     @Path("/{id}")
-    public TemplateInstance edit(@PathParam("id") long id, @QueryParam("saved") boolean saved) {
+    public TemplateInstance edit(@PathParam("id") long id, @QueryParam("saved") String saved) {
         ContentViews.Edit e = views.edit(id);
+        String what = saved == null ? "" : switch (saved) {
+            case "saved", "1" -> "saved";
+            case "published" -> "published";
+            case "status" -> "status";
+            default -> "";
+        };
         return Templates.edit(e.item(), e.item().type, ContentFields.forType(e.item().type), e.values(), e.audit(),
-                null, saved);
+                null, what);
     }
 
     @POST
@@ -113,15 +128,21 @@ public class StaffContentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         ContentItem current = views.item(id);
+        boolean publish = "true".equals(value(form, "publish"));
         try {
-            content.update(id, version(form), record(form, current.slug, current.type), viewer.auditName());
-            return Response.seeOther(URI.create("/staff/content/" + id + "?saved=1")).build();
+            if (publish) {
+                content.updateAndPublish(id, version(form), record(form, current.slug, current.type), viewer.auditName());
+            } else {
+                content.update(id, version(form), record(form, current.slug, current.type), viewer.auditName());
+            }
+            return Response.seeOther(URI.create("/staff/content/" + id + "?saved=" + (publish ? "published" : "saved")))
+                    .build();
         } catch (ContentValidationException | ConflictException e) {
             // Show the form again with what the user typed, so nothing they wrote is lost.
             int status = e instanceof ConflictException ? 409 : 400;
             ContentViews.Edit latest = views.edit(id);
             return Response.status(status).entity(Templates.edit(latest.item(), latest.item().type,
-                    ContentFields.forType(latest.item().type), values(form), latest.audit(), e.getMessage(), false))
+                    ContentFields.forType(latest.item().type), values(form), latest.audit(), e.getMessage(), ""))
                     .build();
         }
     }
@@ -134,11 +155,11 @@ public class StaffContentPages {
                 .findFirst().orElseThrow(() -> new BadRequestException("目标状态不正确"));
         try {
             content.changeStatus(id, version(form), to, viewer.auditName());
-            return Response.seeOther(URI.create("/staff/content/" + id + "?saved=1")).build();
+            return Response.seeOther(URI.create("/staff/content/" + id + "?saved=status")).build();
         } catch (ConflictException e) {
             ContentViews.Edit latest = views.edit(id);
             return Response.status(409).entity(Templates.edit(latest.item(), latest.item().type,
-                    ContentFields.forType(latest.item().type), latest.values(), latest.audit(), e.getMessage(), false))
+                    ContentFields.forType(latest.item().type), latest.values(), latest.audit(), e.getMessage(), ""))
                     .build();
         }
     }

@@ -59,6 +59,14 @@ public class Eligibility extends BaseEntity {
     @Column(name = "min_rd_ratio")
     public BigDecimal minRdRatio;
 
+    /**
+     * A tiered condition: the minimum R&D ratio by revenue band, ordered by {@link RdTier#upTo}, the
+     * last band open-ended. Empty = no such condition.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "rd_tiers")
+    public List<RdTier> rdTiers = new ArrayList<>();
+
     @Column(name = "min_years")
     public Integer minYears;
 

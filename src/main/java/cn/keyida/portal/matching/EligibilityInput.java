@@ -20,6 +20,7 @@ public record EligibilityInput(
         @JsonProperty("min_revenue") String minRevenue,
         @JsonProperty("max_revenue") String maxRevenue,
         @JsonProperty("min_rd_ratio") String minRdRatio,
+        @JsonProperty("rd_tiers") List<RdTier> rdTiers,
         @JsonProperty("min_years") String minYears,
         @JsonProperty("max_years") String maxYears,
         @JsonProperty("manual_conditions") List<String> manualConditions,

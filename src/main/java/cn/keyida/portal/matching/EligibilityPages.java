@@ -68,9 +68,15 @@ public class EligibilityPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        List<RdTier> tiers;
+        try {
+            tiers = parseTiers(f.getFirst("rdTiers"));
+        } catch (FieldErrors e) {
+            return Response.status(400).entity(rerender(id, f, e.errors(), null)).build();
+        }
         EligibilityInput in = new EligibilityInput(null, f.get("requiredTags"), f.get("excludedTags"), f.get("districts"),
                 lines(f.getFirst("industries"), "[、，,\\s]+"), f.getFirst("minEmployees"), f.getFirst("maxEmployees"),
-                f.getFirst("minRevenue"), f.getFirst("maxRevenue"), f.getFirst("minRdRatio"), f.getFirst("minYears"),
+                f.getFirst("minRevenue"), f.getFirst("maxRevenue"), f.getFirst("minRdRatio"), tiers, f.getFirst("minYears"),
                 f.getFirst("maxYears"), lines(f.getFirst("manualConditions"), "\\R"), f.getFirst("benefit"),
                 f.getFirst("applyDeadline"));
         String v = f.getFirst("version");
@@ -107,6 +113,7 @@ public class EligibilityPages {
         v.put("minRevenue", e.minRevenue == null ? "" : Matcher.plain(e.minRevenue));
         v.put("maxRevenue", e.maxRevenue == null ? "" : Matcher.plain(e.maxRevenue));
         v.put("minRdRatio", e.minRdRatio == null ? "" : Matcher.plain(e.minRdRatio));
+        v.put("rdTiers", formatTiers(e.rdTiers));
         v.put("minYears", str(e.minYears));
         v.put("maxYears", str(e.maxYears));
         v.put("manualConditions", String.join("\n", e.manualConditions));
@@ -114,6 +121,29 @@ public class EligibilityPages {
         v.put("applyDeadline", e.applyDeadline == null ? "" : e.applyDeadline.toString());
         v.put("version", String.valueOf(e.version));
         return new Form(v, e.requiredTags, e.excludedTags, e.districts);
+    }
+
+    /** The form's tier lines, one band each: "5000：5" (up to 5000 万元, at least 5 %), the last "以上：3". */
+    static List<RdTier> parseTiers(String text) {
+        List<RdTier> tiers = new java.util.ArrayList<>();
+        for (String line : lines(text, "\\R")) {
+            String[] parts = line.replaceAll("万元|%|％", " ").strip().split("[\\s:：=,，]+");
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                boolean open = parts[0].equals("以上") || parts[0].equals("-");
+                tiers.add(new RdTier(open ? null : new BigDecimal(parts[0]), new BigDecimal(parts[1])));
+            } catch (NumberFormatException e) {
+                throw new FieldErrors(Map.of("rdTiers", "分档条件“" + line.strip() + "”格式不正确，应为“5000：5”或“以上：3”"));
+            }
+        }
+        return tiers;
+    }
+
+    static String formatTiers(List<RdTier> tiers) {
+        return String.join("\n", tiers.stream().map(t -> (t.upTo() == null ? "以上" : Matcher.plain(t.upTo())) + "："
+                + Matcher.plain(t.minRdRatio())).toList());
     }
 
     private static String str(Object o) {

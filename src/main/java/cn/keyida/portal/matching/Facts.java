@@ -17,6 +17,12 @@ public record Facts(String district, String industry, Set<String> qualifications
         qualifications = qualifications == null ? Set.of() : Set.copyOf(qualifications);
     }
 
+    /** Nothing stated at all: an empty calculator form. */
+    public boolean isEmpty() {
+        return district == null && industry == null && qualifications.isEmpty() && employees == null
+                && revenueBand == null && rdRatio == null && registeredOn == null;
+    }
+
     public static Facts of(EnterpriseProfile p) {
         return new Facts(p.district, p.industry, Set.copyOf(p.qualifications), p.employees, p.revenueBand,
                 p.rdRatio, p.registeredOn);

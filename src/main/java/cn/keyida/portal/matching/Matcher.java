@@ -21,7 +21,7 @@ public final class Matcher {
     }
 
     public enum Verdict {
-        ELIGIBLE("符合条件"), NEARLY("差一项条件"), INELIGIBLE("暂不符合");
+        ELIGIBLE("符合"), POSSIBLE("可能符合"), NEARLY("差一项条件"), INELIGIBLE("暂不符合");
 
         public final String label;
 
@@ -41,19 +41,39 @@ public final class Matcher {
         public List<Check> unmet() {
             return checks.stream().filter(c -> c.outcome() == Outcome.NOT_MET).toList();
         }
+
+        public long metCount() {
+            return checks.stream().filter(c -> c.outcome() == Outcome.MET).count();
+        }
+
+        /** Worth telling the enterprise: 符合, or 可能符合 on at least one known fact (not on nothing at all). */
+        public boolean worthTelling() {
+            return verdict == Verdict.ELIGIBLE || (verdict == Verdict.POSSIBLE && metCount() > 0);
+        }
+
+        public long unmetCount() {
+            return checks.stream().filter(c -> c.outcome() == Outcome.NOT_MET).count();
+        }
     }
 
-    /** Eligible: no condition unmet; nearly: exactly one unmet; unknown conditions never count as unmet. */
+    /**
+     * Eligible (符合): every condition met. Possible (可能符合): none unmet, some to be confirmed (or no
+     * condition that can be checked at all). Nearly: exactly one unmet. With nothing stated at all
+     * (an empty calculator form) nothing is known, not even the qualifications, so nothing is 符合.
+     */
     public static Evaluation evaluate(Eligibility e, Facts f, LocalDate today) {
         List<Check> checks = new ArrayList<>();
+        boolean nothingStated = f.isEmpty();
         for (String tag : e.requiredTags) {
             boolean has = f.qualifications().contains(tag);
-            checks.add(new Check("已认定为" + tag, has ? Outcome.MET : Outcome.NOT_MET,
+            checks.add(nothingStated ? new Check("已认定为" + tag, Outcome.UNKNOWN, "未填写企业资质")
+                    : new Check("已认定为" + tag, has ? Outcome.MET : Outcome.NOT_MET,
                     has ? "企业信息中已勾选" : "企业信息中未勾选该资质"));
         }
         for (String tag : e.excludedTags) {
             boolean has = f.qualifications().contains(tag);
-            checks.add(new Check("未认定为" + tag, has ? Outcome.NOT_MET : Outcome.MET,
+            checks.add(nothingStated ? new Check("未认定为" + tag, Outcome.UNKNOWN, "未填写企业资质")
+                    : new Check("未认定为" + tag, has ? Outcome.NOT_MET : Outcome.MET,
                     has ? "本项目不支持已认定为" + tag + "的企业" : "企业信息中未勾选该资质"));
         }
         if (!e.districts.isEmpty()) {
@@ -98,6 +118,9 @@ public final class Matcher {
                 checks.add(new Check(cond, ok ? Outcome.MET : Outcome.NOT_MET, "研发投入占比：" + plain(f.rdRatio()) + "%"));
             }
         }
+        if (!e.rdTiers.isEmpty()) {
+            checks.add(tiered(e.rdTiers, f));
+        }
         if (e.minYears != null || e.maxYears != null) {
             String cond = "成立年限" + range(e.minYears == null ? null : BigDecimal.valueOf(e.minYears),
                     e.maxYears == null ? null : BigDecimal.valueOf(e.maxYears), " 年");
@@ -113,8 +136,65 @@ public final class Matcher {
             checks.add(new Check(manual, Outcome.UNKNOWN, "无法自动判断，请对照政策原文或咨询科技局"));
         }
         long unmet = checks.stream().filter(c -> c.outcome() == Outcome.NOT_MET).count();
-        Verdict verdict = unmet == 0 ? Verdict.ELIGIBLE : unmet == 1 ? Verdict.NEARLY : Verdict.INELIGIBLE;
+        long unknown = checks.stream().filter(c -> c.outcome() == Outcome.UNKNOWN).count();
+        Verdict verdict = unmet == 1 ? Verdict.NEARLY : unmet > 1 ? Verdict.INELIGIBLE
+                : unknown == 0 && !checks.isEmpty() ? Verdict.ELIGIBLE : Verdict.POSSIBLE;
         return new Evaluation(List.copyOf(checks), verdict);
+    }
+
+    /**
+     * A ratio by revenue band: the bands the enterprise's revenue band overlaps give the thresholds that
+     * may apply (all of them while the revenue is not stated). At or above the highest: met; below the
+     * lowest: not met; in between the band decides, and a revenue band straddling two tiers cannot.
+     */
+    static Check tiered(List<RdTier> tiers, Facts f) {
+        StringBuilder cond = new StringBuilder("研发费用占营业收入比例按年营业收入分档：");
+        BigDecimal prev = null;
+        for (int i = 0; i < tiers.size(); i++) {
+            RdTier t = tiers.get(i);
+            cond.append(i == 0 ? "" : "，");
+            if (t.upTo() == null) {
+                cond.append(prev == null ? "不限收入" : money(prev) + "以上");
+            } else {
+                cond.append(prev == null ? money(t.upTo()) + "及以下" : money(prev) + "–" + money(t.upTo()));
+            }
+            cond.append("不低于 ").append(plain(t.minRdRatio())).append("%");
+            prev = t.upTo();
+        }
+        BigDecimal[] band = Facts.revenueRange(f.revenueBand());
+        List<BigDecimal> apply = new ArrayList<>();
+        prev = null;
+        for (RdTier t : tiers) {
+            boolean overlaps = band == null || ((t.upTo() == null || band[0].compareTo(t.upTo()) < 0)
+                    && (prev == null || band[1] == null || prev.compareTo(band[1]) < 0));
+            if (overlaps) {
+                apply.add(t.minRdRatio());
+            }
+            prev = t.upTo();
+        }
+        BigDecimal lowest = apply.stream().min(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        BigDecimal highest = apply.stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        String need = band == null ? "未填写营业收入区间" : "营业收入区间：" + f.revenueBand() + "，"
+                + (lowest.compareTo(highest) == 0 ? "需不低于 " + plain(highest) + "%"
+                        : "跨越分档，需不低于 " + plain(lowest) + "%–" + plain(highest) + "%");
+        if (f.rdRatio() == null) {
+            return new Check(cond.toString(), Outcome.UNKNOWN, need + "；未填写研发投入占比");
+        }
+        String detail = need + "；研发投入占比：" + plain(f.rdRatio()) + "%";
+        if (f.rdRatio().compareTo(highest) >= 0) {
+            return new Check(cond.toString(), Outcome.MET, detail);
+        }
+        if (f.rdRatio().compareTo(lowest) < 0) {
+            return new Check(cond.toString(), Outcome.NOT_MET, detail);
+        }
+        return new Check(cond.toString(), Outcome.UNKNOWN, detail + "，需按实际收入确认");
+    }
+
+    /** An amount in 万元 as people say it: 5000 万元, 2 亿元. */
+    static String money(BigDecimal wan) {
+        BigDecimal yi = BigDecimal.valueOf(10_000);
+        return wan.compareTo(yi) >= 0 && wan.remainder(yi).signum() == 0 ? plain(wan.divide(yi)) + " 亿元"
+                : plain(wan) + " 万元";
     }
 
     /** The profile gives a revenue band, not a figure: a band straddling a bound cannot be decided. */

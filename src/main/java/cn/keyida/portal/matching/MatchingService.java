@@ -46,12 +46,14 @@ public class MatchingService implements DailyReminder {
 
     public record Match(ContentItem item, Eligibility rule, Matcher.Evaluation evaluation) {}
 
-    public record Matches(List<Match> eligible, List<Match> nearly, List<Match> ineligible) {}
+    /** 符合 (every condition met), 可能符合 (none unmet, some to confirm), 差一项, 暂不符合. */
+    public record Matches(List<Match> eligible, List<Match> possible, List<Match> nearly, List<Match> ineligible) {}
 
     /** Every open item with conditions, evaluated against the facts; nothing is stored. */
     @Transactional
     public Matches match(Facts facts, LocalDate today) {
         List<Match> eligible = new ArrayList<>();
+        List<Match> possible = new ArrayList<>();
         List<Match> nearly = new ArrayList<>();
         List<Match> ineligible = new ArrayList<>();
         for (Eligibility rule : open(today)) {
@@ -59,6 +61,7 @@ public class MatchingService implements DailyReminder {
             Match m = new Match(rule.item, rule, ev);
             switch (ev.verdict()) {
                 case ELIGIBLE -> eligible.add(m);
+                case POSSIBLE -> possible.add(m);
                 case NEARLY -> nearly.add(m);
                 case INELIGIBLE -> ineligible.add(m);
             }
@@ -66,9 +69,10 @@ public class MatchingService implements DailyReminder {
         Comparator<Match> byDeadline = Comparator.comparing((Match m) -> m.rule().applyDeadline,
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(m -> m.item().title);
         eligible.sort(byDeadline);
+        possible.sort(byDeadline);
         nearly.sort(byDeadline);
         ineligible.sort(byDeadline);
-        return new Matches(eligible, nearly, ineligible);
+        return new Matches(eligible, possible, nearly, ineligible);
     }
 
     /** What /my/matches shows: the enterprise's profile values and its matches. */
@@ -143,10 +147,11 @@ public class MatchingService implements DailyReminder {
         int told = 0;
         for (EnterpriseProfile p : EnterpriseProfile.<EnterpriseProfile>listAll()) {
             Matcher.Evaluation ev = Matcher.evaluate(rule, Facts.of(p), today);
-            if (ev.verdict() != Matcher.Verdict.ELIGIBLE) {
+            if (!ev.worthTelling()) {
                 continue;
             }
-            String body = "根据您填写的企业信息，贵企业符合“" + item.title + "”的申报条件"
+            String body = "根据您填写的企业信息，贵企业" + (ev.verdict() == Matcher.Verdict.ELIGIBLE ? "符合" : "可能符合")
+                    + "“" + item.title + "”的申报条件"
                     + (ev.unknowns() > 0 ? "（另有 " + ev.unknowns() + " 项条件需确认）" : "") + "。"
                     + (rule.benefit.isBlank() ? "" : "支持内容：" + rule.benefit + "。")
                     + (rule.applyDeadline == null ? "" : "申报截止：" + rule.applyDeadline + "。");
@@ -257,6 +262,7 @@ public class MatchingService implements DailyReminder {
         if (minRd != null && minRd.scale() > 2) {
             e.add("minRdRatio", "研发投入占比最多两位小数");
         }
+        List<RdTier> tiers = tiers(e, in.rdTiers());
         Integer minYears = number(e, "minYears", "成立年限下限", in.minYears(), Integer::valueOf, 0, 200);
         Integer maxYears = number(e, "maxYears", "成立年限上限", in.maxYears(), Integer::valueOf, 0, 200);
         if (minEmp != null && maxEmp != null && minEmp > maxEmp) {
@@ -303,6 +309,7 @@ public class MatchingService implements DailyReminder {
         rule.minRevenue = minRev;
         rule.maxRevenue = maxRev;
         rule.minRdRatio = minRd;
+        rule.rdTiers = tiers;
         rule.minYears = minYears;
         rule.maxYears = maxYears;
         rule.manualConditions = manual;
@@ -315,6 +322,40 @@ public class MatchingService implements DailyReminder {
         rule.flush();
         notifyQualifying(rule, clock.today());
         return rule;
+    }
+
+    /**
+     * A tiered condition must be complete: bounds strictly ascending, every ratio 0–100 with at most two
+     * decimals, and only the last band open-ended (so every revenue falls in exactly one band).
+     */
+    private static List<RdTier> tiers(FieldErrors.Builder e, List<RdTier> in) {
+        if (in == null || in.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<RdTier> tiers = List.copyOf(in);
+        BigDecimal prev = null;
+        for (int i = 0; i < tiers.size(); i++) {
+            RdTier t = tiers.get(i);
+            boolean last = i == tiers.size() - 1;
+            if (t == null || t.minRdRatio() == null || t.minRdRatio().signum() < 0
+                    || t.minRdRatio().compareTo(BigDecimal.valueOf(100)) > 0 || t.minRdRatio().scale() > 2) {
+                e.add("rdTiers", "第 " + (i + 1) + " 档的研发投入占比应在 0 到 100 之间，最多两位小数");
+                return new ArrayList<>();
+            }
+            if (last != (t.upTo() == null)) {
+                e.add("rdTiers", "除最后一档外每档都要写收入上限，最后一档不写上限（即“以上”）");
+                return new ArrayList<>();
+            }
+            if (t.upTo() != null && (t.upTo().signum() <= 0 || (prev != null && t.upTo().compareTo(prev) <= 0))) {
+                e.add("rdTiers", "各档收入上限应大于 0 且逐档增大");
+                return new ArrayList<>();
+            }
+            prev = t.upTo();
+        }
+        if (tiers.size() > 10) {
+            e.add("rdTiers", "最多 10 档");
+        }
+        return new ArrayList<>(tiers);
     }
 
     private static List<String> tags(FieldErrors.Builder e, String field, List<String> values) {

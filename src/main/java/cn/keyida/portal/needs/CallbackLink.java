@@ -36,6 +36,11 @@ public class CallbackLink extends PanacheEntityBase {
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** Any link with this token, used or expired: its page then shows the answer already recorded. */
+    static Optional<CallbackLink> findAny(String tokenHash) {
+        return find("tokenHash", tokenHash).firstResultOptional();
+    }
+
     static Optional<CallbackLink> peekValid(String tokenHash) {
         return find("tokenHash = ?1 and usedAt is null and expiresAt > ?2", tokenHash, Instant.now())
                 .firstResultOptional();

@@ -50,10 +50,13 @@ public class CallbackPages {
             Need need = workflow.answerCallbackLink(token, NeedForms.callback(form));
             return Response.ok(page(null, null, true, need.status != NeedStatus.CALLBACK_DONE)).build();
         } catch (NeedConflictException e) {
-            return Response.status(410).entity(page(null, e.getMessage(), false, false)).build();
+            // rated meanwhile (here or on the need page): show what was recorded
+            return views.callback(token).filter(v -> v.recorded() != null)
+                    .map(v -> Response.status(409).entity(page(v, null, false, false)).build())
+                    .orElseGet(() -> Response.status(410).entity(page(null, e.getMessage(), false, false)).build());
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(new NeedViews.CallbackView(token, "", "", ""), e.getMessage(), false,
-                    false)).build();
+            return Response.status(400).entity(page(new NeedViews.CallbackView(token, "", "", "", null), e.getMessage(),
+                    false, false)).build();
         }
     }
 

@@ -67,6 +67,11 @@ public class NeedCallback extends PanacheEntityBase {
                 + " where needId in (select n.id from Need n where n.enterprise.id = ?1)", profileId);
     }
 
+    /** The enterprise's answer of the latest round (a reached callback, by any channel), if any. */
+    public static java.util.Optional<NeedCallback> latestRating(long needId) {
+        return find("needId = ?1 and reached = true order by id desc", needId).firstResultOptional();
+    }
+
     public static List<NeedCallback> forNeed(long needId) {
         return list("needId = ?1 order by id", needId);
     }

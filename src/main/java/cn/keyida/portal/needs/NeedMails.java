@@ -23,6 +23,11 @@ class NeedMails {
 
         static native TemplateInstance needSubmitted$subject(Need need);
 
+        static native TemplateInstance needAccepted(Need need, String enterprise, String note, String handler,
+                String baseUrl);
+
+        static native TemplateInstance needAccepted$subject(Need need);
+
         static native TemplateInstance needReturned(Need need, String reason, String baseUrl);
 
         static native TemplateInstance needReturned$subject(Need need);
@@ -65,6 +70,13 @@ class NeedMails {
     Rendered submitted(Need need, String enterprise) {
         return new Rendered(Templates.needSubmitted$subject(need).render(),
                 Templates.needSubmitted(need, enterprise, baseUrl).render());
+    }
+
+    /** To the enterprise: its need was accepted, with the deadline and, when already known, who handles it. */
+    void accepted(Need need, String note, String handler) {
+        MailOutbox.queue(need.enterprise.email, Templates.needAccepted$subject(need).render(),
+                Templates.needAccepted(need, need.enterprise.name, note == null ? "" : note.strip(),
+                        handler == null ? "" : handler, baseUrl).render());
     }
 
     void returned(Need need, String reason) {

@@ -66,9 +66,11 @@ public enum NeedStatus {
         allow(NeedAction.ADD_INFORMATION, null, SUBMITTED, ACCEPTED, ASSIGNED, IN_PROGRESS);
         allow(NeedAction.WITHDRAW, WITHDRAWN, SUBMITTED, ACCEPTED, ASSIGNED, IN_PROGRESS, WAITING_INFO);
         allow(NeedAction.RESOLVE, RESOLVED, IN_PROGRESS);
-        allow(NeedAction.CALLBACK_UNREACHED, null, RESOLVED, CALLBACK_DONE);
-        allow(NeedAction.RATE_SATISFIED, CALLBACK_DONE, RESOLVED, CALLBACK_DONE);
-        allow(NeedAction.RATE_UNSATISFIED, ASSIGNED, RESOLVED, CALLBACK_DONE);
+        // One rating per resolution round, whichever channel comes first (mail link, the need page, phone):
+        // rating leaves RESOLVED, and only the next 办结 opens a new round.
+        allow(NeedAction.CALLBACK_UNREACHED, null, RESOLVED);
+        allow(NeedAction.RATE_SATISFIED, CALLBACK_DONE, RESOLVED);
+        allow(NeedAction.RATE_UNSATISFIED, ASSIGNED, RESOLVED);
         allow(NeedAction.CLOSE, CLOSED, CALLBACK_DONE);
         allow(NeedAction.FOLLOW_UP, null, SUBMITTED, ACCEPTED, ASSIGNED, IN_PROGRESS, WAITING_INFO, RESOLVED,
                 CALLBACK_DONE, CLOSED);

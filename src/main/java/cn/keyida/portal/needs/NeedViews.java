@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public class NeedViews {
 
     public record MyDetail(Need need, List<NeedEvent> timeline, List<FollowUp> replies,
             List<NeedAttachment> attachments, List<NeedCallback.Satisfaction> satisfactions,
-            List<NeedCallback.Resolved> resolutions) {}
+            List<NeedCallback.Resolved> resolutions, NeedCallback rating) {}
 
     @Transactional
     public MyList myList(String subject) {
@@ -68,7 +67,7 @@ public class NeedViews {
                 .firstResultOptional().orElseThrow(() -> new NotFoundException("未找到该需求"));
         return new MyDetail(need, NeedEvent.timeline(need.id, true), FollowUp.forNeed(need.id, true),
                 NeedAttachment.forNeed(need.id), List.of(NeedCallback.Satisfaction.values()),
-                List.of(NeedCallback.Resolved.values()));
+                List.of(NeedCallback.Resolved.values()), recordedRating(need).orElse(null));
     }
 
     @Transactional
@@ -86,63 +85,30 @@ public class NeedViews {
             String from, String to, String sort) {}
 
     public record Queue(List<Row> rows, long total, Map<NeedStatus, Long> counts, Filters filters, int page, int pages,
-            List<NeedCategory> categories, List<StaffMember> staff, List<String> districts, List<NeedStatus> statuses) {}
+            List<NeedCategory> categories, List<StaffMember> staff, List<String> districts, List<NeedStatus> statuses,
+            String filterQuery, Map<String, String> described) {}
 
     public record StaffDetail(Need need, EnterpriseProfile enterprise, List<NeedEvent> timeline,
             List<FollowUp> followUps, List<NeedAttachment> attachments, List<NeedCallback> callbacks,
             List<StaffMember> staff, String assigneeName, List<FollowUp.Kind> kinds,
             List<NeedCallback.Satisfaction> satisfactions, List<NeedCallback.Resolved> resolutions,
-            List<String> replyTemplates, boolean overdue) {}
+            List<ReplyTemplate> replyTemplates, boolean overdue) {}
 
-    /** Canned replies staff insert into a follow-up. */
-    static final List<String> REPLY_TEMPLATES = List.of(
-            "您好，您的需求已收到，我们将安排专人对接，请保持电话畅通。",
-            "您好，根据您的需求，已为您匹配相关政策/专家，详情见附言，如有疑问请随时联系。",
-            "您好，为更好地办理您的需求，请补充企业近一年研发投入及相关证明材料。",
-            "您好，您的需求已办理完毕，欢迎对本次服务进行评价。");
+    /** A canned reply: the button says what it is, the text fills the follow-up. */
+    public record ReplyTemplate(String title, String text) {}
+
+    static final List<ReplyTemplate> REPLY_TEMPLATES = List.of(
+            new ReplyTemplate("已收到，安排对接", "您好，您的需求已收到，我们将安排专人对接，请保持电话畅通。"),
+            new ReplyTemplate("已匹配政策/专家", "您好，根据您的需求，已为您匹配相关政策/专家，详情见附言，如有疑问请随时联系。"),
+            new ReplyTemplate("请补充研发材料", "您好，为更好地办理您的需求，请补充企业近一年研发投入及相关证明材料。"),
+            new ReplyTemplate("已办结，邀请评价", "您好，您的需求已办理完毕，欢迎对本次服务进行评价。"));
 
     @Transactional
     public Queue queue(Filters f, int page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        Arrays.stream(NeedStatus.values()).filter(s -> s.name().equals(f.status())).findFirst().ifPresent(s -> {
-            where.append(" and n.status = :status");
-            params.and("status", s);
-        });
-        if (f.category() != null && !f.category().isBlank()) {
-            where.append(" and n.category.code = :category");
-            params.and("category", f.category());
-        }
-        if (f.district() != null && !f.district().isBlank()) {
-            where.append(" and n.enterprise.district = :district");
-            params.and("district", f.district());
-        }
-        if (f.assignee() != null && !f.assignee().isBlank()) {
-            where.append(" and n.assignee = :assignee");
-            params.and("assignee", f.assignee());
-        }
         LocalDate today = clock.today();
-        if (f.overdue()) {
-            where.append(" and ").append(Need.OVERDUE);
-            params.and("today", today);
-        }
-        LocalDate from = NeedForms.date(f.from());
-        LocalDate to = NeedForms.date(f.to());
-        if (from != null) {
-            where.append(" and n.submittedAt >= :from");
-            params.and("from", PortalClock.startOf(from));
-        }
-        if (to != null) {
-            where.append(" and n.submittedAt < :to");
-            params.and("to", PortalClock.startOf(to.plusDays(1)));
-        }
-        String order = switch (f.sort() == null ? "" : f.sort()) {
-            case "oldest" -> "n.submittedAt asc";
-            case "due" -> "coalesce(n.resolveDue, n.acceptDue) asc nulls last, n.id";
-            default -> "n.submittedAt desc";
-        };
-        long total = Need.count("from Need n where " + where, params);
-        List<Need> list = Need.<Need>find(NEED + " where " + where + " order by " + order, params)
+        NeedFilter q = NeedFilter.of(f, today, staff.names());
+        long total = Need.count("from Need n where " + q.where(), q.params());
+        List<Need> list = Need.<Need>find(NEED + " where " + q.where() + " order by " + q.order(), q.params())
                 .page(Page.of(page - 1, PAGE_SIZE)).list();
         Map<String, String> names = staff.names();
         List<Row> rows = list.stream().map(n -> new Row(n, n.enterprise.name, n.enterprise.district,
@@ -157,7 +123,8 @@ public class NeedViews {
             counts.put((NeedStatus) r[0], (Long) r[1]);
         }
         return new Queue(rows, total, counts, f, page, (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE),
-                NeedCategory.listAllSorted(), staff.active(), EnterpriseProfile.DISTRICTS, List.of(NeedStatus.values()));
+                NeedCategory.listAllSorted(), staff.active(), EnterpriseProfile.DISTRICTS, List.of(NeedStatus.values()),
+                q.urlQuery(), q.described());
     }
 
     @Transactional
@@ -187,15 +154,30 @@ public class NeedViews {
 
     // ------------------------------------------------------------------ the one-click rating link
 
-    public record CallbackView(String token, String trackingNo, String title, String resolution) {}
+    /** {@code recorded}: the answer already given this round (by any channel); then there is no form. */
+    public record CallbackView(String token, String trackingNo, String title, String resolution, NeedCallback recorded) {}
 
-    /** The need a valid link rates; empty when the link is unknown, used or expired. */
+    /**
+     * The need a valid link rates, or, once the need was rated (through this link, the need page or by
+     * phone), the recorded answer; empty when the link is unknown, or used or expired without a rating.
+     */
     @Transactional
     public Optional<CallbackView> callback(String token) {
-        return CallbackLink.peekValid(CallbackLink.hash(token)).map(l -> {
+        return CallbackLink.findAny(CallbackLink.hash(token)).flatMap(l -> {
             Need n = Need.findById(l.needId);
-            return new CallbackView(token, n.trackingNo, n.title, n.resolution);
+            Optional<NeedCallback> recorded = recordedRating(n);
+            if (recorded.isPresent()) {
+                return Optional.of(new CallbackView(token, n.trackingNo, n.title, n.resolution, recorded.get()));
+            }
+            boolean valid = l.usedAt == null && l.expiresAt.isAfter(clock.now()) && n.status == NeedStatus.RESOLVED;
+            return valid ? Optional.of(new CallbackView(token, n.trackingNo, n.title, n.resolution, null))
+                    : Optional.empty();
         });
+    }
+
+    /** The latest answer given, unless the need waits for this round's rating (RESOLVED). */
+    private static Optional<NeedCallback> recordedRating(Need need) {
+        return need.status == NeedStatus.RESOLVED ? Optional.empty() : NeedCallback.latestRating(need.id);
     }
 
     private static NeedAttachment attachment(long needId, long attachmentId) {

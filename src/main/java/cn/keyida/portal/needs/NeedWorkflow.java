@@ -79,6 +79,7 @@ public class NeedWorkflow {
     @Transactional
     public Need rateOnline(String trackingNo, String subject, long version, CallbackInput in, String actor) {
         Need need = own(trackingNo, subject, version);
+        requireNotRated(need);
         require(need, rating(in));
         saveCallback(need, "ONLINE", in, actor);
         CallbackLink.invalidateAll(need.id);
@@ -91,6 +92,7 @@ public class NeedWorkflow {
         CallbackLink link = CallbackLink.findValid(CallbackLink.hash(token))
                 .orElseThrow(() -> new NeedConflictException("评价链接无效、已使用或已过期。如需评价，请登录后在“我的需求”中操作。"));
         Need need = Need.findById(link.needId);
+        requireNotRated(need);
         require(need, rating(in));
         link.usedAt = clock.now();
         String actor = need.enterprise.name + "（在线评价）";
@@ -100,14 +102,39 @@ public class NeedWorkflow {
 
     // ------------------------------------------------------------------ staff
 
+    /** Accepts the need; the enterprise gets a mail with the deadline. */
     @Transactional
     public Need accept(long id, long version, String note, String actor) {
         Need need = load(id, version);
+        acceptNeed(need, note, actor);
+        mails.accepted(need, note, null);
+        return need;
+    }
+
+    /**
+     * 受理并由我办理: accept, assign to the staff member who clicks, and start handling, in one step
+     * (one transaction, three timeline entries, one mail to the enterprise naming the handler).
+     */
+    @Transactional
+    public Need acceptAndTake(long id, long version, String note, String username, String actor) {
+        Need need = load(id, version);
+        require(need, NeedAction.ACCEPT);
+        StaffMember me = staff.find(username).filter(s -> s.active)
+                .orElseThrow(() -> new InvalidInputException("您不在承办人名单中，不能自行承办，请分派给承办人"));
+        acceptNeed(need, note, actor);
+        need.assignee = me.username;
+        need.departmentId = me.departmentId;
+        NeedEvent.record(need, actor, "分派", move(need, NeedAction.ASSIGN), me.displayName + "（自行承办）", true);
+        NeedEvent.record(need, actor, "开始办理", move(need, NeedAction.START), "", true);
+        mails.accepted(need, note, me.displayName);
+        return need;
+    }
+
+    private void acceptNeed(Need need, String note, String actor) {
         NeedStatus from = move(need, NeedAction.ACCEPT);
         need.acceptedAt = clock.now();
         need.resolveDue = calendar.fromToday(need.category.resolveDays);
         NeedEvent.record(need, actor, "受理", from, note, true);
-        return need;
     }
 
     @Transactional
@@ -342,6 +369,17 @@ public class NeedWorkflow {
         NeedStatus from = need.status;
         need.status = from.after(action).orElseThrow(() -> illegal(need, action));
         return from;
+    }
+
+    /** Rated in this round already (by another channel): 409 that says what was recorded. */
+    private static void requireNotRated(Need need) {
+        if (need.status != NeedStatus.RESOLVED) {
+            NeedCallback.latestRating(need.id).ifPresent(c -> {
+                throw new NeedConflictException("本次办理结果已于 " + PortalClock.localText(c.at) + " 评价（"
+                        + NeedTemplateExtensions.satisfactionLabel(c.satisfaction) + "，"
+                        + NeedTemplateExtensions.resolvedLabel(c.resolved) + "），每轮办理只能评价一次。");
+            });
+        }
     }
 
     private static void require(Need need, NeedAction action) {

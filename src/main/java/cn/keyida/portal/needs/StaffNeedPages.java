@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -54,29 +53,34 @@ public class StaffNeedPages {
     @GET
     public TemplateInstance queue(@Context UriInfo uri) {
         MultivaluedMap<String, String> p = uri.getQueryParameters();
-        NeedViews.Filters f = new NeedViews.Filters(p.getFirst("status"), p.getFirst("category"), p.getFirst("district"),
+        return Templates.queue(views.queue(filters(p), NeedForms.page(p.getFirst("page"))));
+    }
+
+    /** The list's filters; the exports read the same ones, so they contain exactly what the list shows. */
+    private static NeedViews.Filters filters(MultivaluedMap<String, String> p) {
+        return new NeedViews.Filters(p.getFirst("status"), p.getFirst("category"), p.getFirst("district"),
                 p.getFirst("assignee"), "true".equals(p.getFirst("overdue")), p.getFirst("from"), p.getFirst("to"),
                 p.getFirst("sort"));
-        return Templates.queue(views.queue(f, NeedForms.page(p.getFirst("page"))));
     }
 
     @GET
     @Path("/export.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    public Response xlsx(@QueryParam("from") String from, @QueryParam("to") String to) {
-        ReportPeriod period = ReportPeriod.parse(from, to, clock.today());
-        return Downloads.export(export.xlsx(period), "needs-" + period.label() + ".xlsx");
+    public Response xlsx(@Context UriInfo uri) {
+        return Downloads.export(export.xlsx(filters(uri.getQueryParameters())), "needs-" + stamp() + ".xlsx");
     }
 
     @GET
     @Path("/export.csv")
     @Produces("text/csv; charset=UTF-8")
-    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("table") String table) {
-        ReportPeriod period = ReportPeriod.parse(from, to, clock.today());
-        boolean followUps = "followups".equals(table);
-        return Downloads.export(export.csv(period, followUps),
-                (followUps ? "followups-" : "needs-") + period.label() + ".csv");
+    public Response csv(@Context UriInfo uri) {
+        boolean followUps = "followups".equals(uri.getQueryParameters().getFirst("table"));
+        return Downloads.export(export.csv(filters(uri.getQueryParameters()), followUps),
+                (followUps ? "followups-" : "needs-") + stamp() + ".csv");
+    }
+
+    private String stamp() {
+        return clock.today().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     @GET
@@ -94,6 +98,8 @@ public class StaffNeedPages {
         try {
             switch (action) {
                 case "accept" -> workflow.accept(id, NeedForms.version(form), form.getFirst("note"), actor);
+                case "accept-take" -> workflow.acceptAndTake(id, NeedForms.version(form), form.getFirst("note"),
+                        viewer.username(), actor);
                 case "return" -> workflow.returnNeed(id, NeedForms.version(form), form.getFirst("reason"), actor);
                 case "assign" -> workflow.assign(id, NeedForms.version(form), form.getFirst("assignee"),
                         form.getFirst("note"), actor);

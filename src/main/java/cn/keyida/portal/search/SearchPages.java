@@ -35,7 +35,8 @@ public class SearchPages {
 
     public record ActiveFilter(String label, String removeHref) {}
 
-    public record PageLink(int number, String href, boolean current) {}
+    /** A paging link; {@code label} names 首页/上一页/下一页/末页, empty for a page number. */
+    public record PageLink(int number, String href, boolean current, String label) {}
 
     @CheckedTemplate
     static class Templates {
@@ -92,8 +93,16 @@ public class SearchPages {
     private static List<PageLink> pages(SearchQuery q, SearchResult r) {
         List<PageLink> links = new ArrayList<>();
         int last = r.pages();
+        if (q.page() > 1) {
+            links.add(new PageLink(1, href(q, q.filters(), q.sort(), 1), false, "首页"));
+            links.add(new PageLink(q.page() - 1, href(q, q.filters(), q.sort(), q.page() - 1), false, "上一页"));
+        }
         for (int p = Math.max(1, q.page() - 4); p <= Math.min(last, q.page() + 4); p++) {
-            links.add(new PageLink(p, href(q, q.filters(), q.sort(), p), p == q.page()));
+            links.add(new PageLink(p, href(q, q.filters(), q.sort(), p), p == q.page(), ""));
+        }
+        if (q.page() < last) {
+            links.add(new PageLink(q.page() + 1, href(q, q.filters(), q.sort(), q.page() + 1), false, "下一页"));
+            links.add(new PageLink(last, href(q, q.filters(), q.sort(), last), false, "末页"));
         }
         return links;
     }

@@ -5,17 +5,13 @@ import io.quarkus.qute.TemplateExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /** Instants are stored in UTC and shown in China time; values put into links are URL-encoded. */
 @TemplateExtension
 public class TemplateExtensions {
 
-    private static final DateTimeFormatter LOCAL =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PortalClock.ZONE);
-
     static String local(Instant instant) {
-        return instant == null ? "" : LOCAL.format(instant);
+        return PortalClock.localText(instant);
     }
 
     /**

@@ -55,6 +55,40 @@ class StaffContentTest {
     }
 
     @Test
+    void publishOnTheEditPageSavesTheEditFirstAndEverySaveSaysWhen() {
+        UserSession staff = new UserSession("staff1");
+        String word = uniqueWord();
+        long id = createDraft(staff, "pol-test-" + word, "发布前标题" + word);
+        String page = staff.open("/staff/content/" + id + "?saved=saved").then().statusCode(200).extract().asString();
+        assertThat(page).containsPattern("已保存（\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}）")
+                .contains("name=\"publish\" value=\"true\"", "保存并发布")
+                // the status forms are refused by the page while the edit form has unsaved changes
+                .contains("data-track-dirty", "id=\"dirty-notice\"");
+        // the edit and 发布 in one click: the published text is the edited one
+        String location = staff.form().formParam("version", currentVersion(id)).formParam("title", "发布后标题" + word)
+                .formParam("level", "municipal").formParam("region", "广元市").formParam("publish", "true")
+                .post("/staff/content/" + id).then().statusCode(303).extract().header("Location");
+        assertThat(location).endsWith("/staff/content/" + id + "?saved=published");
+        ContentItem stored = QuarkusTransaction.requiringNew().call(() -> ContentItem.<ContentItem>findById(id));
+        assertThat(stored.status).isEqualTo(ContentStatus.PUBLISHED);
+        assertThat(stored.title).isEqualTo("发布后标题" + word);
+        given().get("/policies/pol-test-" + word).then().statusCode(200).body(containsString("发布后标题" + word));
+        assertThat(staff.open("/staff/content/" + id + "?saved=published").then().statusCode(200).extract().asString())
+                .containsPattern("已保存并发布（\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}）");
+        List<ContentAudit> trail = QuarkusTransaction.requiringNew().call(() -> ContentAudit.trail(id));
+        assertThat(trail).extracting(a -> a.action).containsExactly("发布", "修改", "创建草稿");
+
+        // a stale form neither saves nor publishes
+        long other = createDraft(staff, "pol-test-" + word + "b", "另一草稿" + word);
+        staff.open("/staff/content/" + other);
+        staff.form().formParam("version", currentVersion(other) - 1).formParam("title", "过期的修改" + word)
+                .formParam("publish", "true").post("/staff/content/" + other).then().statusCode(409);
+        ContentItem untouched = QuarkusTransaction.requiringNew().call(() -> ContentItem.<ContentItem>findById(other));
+        assertThat(untouched.status).isEqualTo(ContentStatus.DRAFT);
+        assertThat(untouched.title).isEqualTo("另一草稿" + word);
+    }
+
+    @Test
     void secondConcurrentSaveIsRefusedAndNothingIsOverwritten() {
         UserSession first = new UserSession("staff1");
         UserSession second = new UserSession("supervisor1");

@@ -84,11 +84,13 @@ class MatchingTest {
 
         MatchingService.Matches m = QuarkusTransaction.requiringNew().call(() ->
                 matching.match(Facts.of(EnterpriseProfile.findById(a.id)), LocalDate.now(PortalClock.ZONE)));
-        assertThat(slugs(m.eligible(), run)).containsExactly(run + "-fits");
+        // "fits" has a condition nobody can check automatically: 可能符合, never 符合.
+        assertThat(slugs(m.eligible(), run)).isEmpty();
+        assertThat(slugs(m.possible(), run)).containsExactly(run + "-fits");
         assertThat(slugs(m.nearly(), run)).containsExactly(run + "-nearly");
         assertThat(slugs(m.ineligible(), run)).containsExactly(run + "-not");
 
-        MatchingService.Match fit = m.eligible().stream().filter(x -> x.item().slug.equals(run + "-fits")).findFirst().orElseThrow();
+        MatchingService.Match fit = m.possible().stream().filter(x -> x.item().slug.equals(run + "-fits")).findFirst().orElseThrow();
         assertThat(fit.evaluation().checks()).extracting(c -> c.condition() + "|" + c.outcome() + "|" + c.detail())
                 .containsExactly("已认定为科技型中小企业|MET|企业信息中已勾选",
                         "注册地在利州区|MET|所在区县：利州区",
@@ -104,15 +106,17 @@ class MatchingTest {
         // The page: the saved profile, then "what if" R&D were 6%: the nearly item becomes eligible, nothing is saved.
         UserSession enterprise = new UserSession("enterprise1");
         String page = enterprise.request().get("/my/matches").then().statusCode(200).extract().asString();
-        assertThat(section(page, "h-eligible", "h-nearly")).contains("data-slug=\"" + run + "-fits\"")
+        assertThat(section(page, "h-possible", "h-nearly")).contains("data-slug=\"" + run + "-fits\"")
                 .doesNotContain(run + "-nearly");
+        assertThat(section(page, "h-eligible", "h-possible")).doesNotContain(run + "-fits");
         assertThat(section(page, "h-nearly", "h-ineligible")).contains("data-slug=\"" + run + "-nearly\"");
         String whatIf = enterprise.request().queryParam("whatif", "1").queryParam("district", "利州区")
                 .queryParam("qualifications", "高新技术企业").queryParam("qualifications", "科技型中小企业")
                 .queryParam("rdRatio", "6").queryParam("employees", "").queryParam("industry", "")
                 .queryParam("revenueBand", "").queryParam("registeredOn", "")
                 .get("/my/matches").then().statusCode(200).extract().asString();
-        assertThat(section(whatIf, "h-eligible", "h-nearly")).contains(run + "-fits", run + "-nearly");
+        assertThat(section(whatIf, "h-eligible", "h-possible")).contains(run + "-nearly").doesNotContain(run + "-fits");
+        assertThat(section(whatIf, "h-possible", "h-nearly")).contains(run + "-fits");
         assertThat(whatIf).contains("未保存到企业信息");
         assertThat(QuarkusTransaction.requiringNew().call(() -> EnterpriseProfile.<EnterpriseProfile>findById(a.id).rdRatio))
                 .isEqualByComparingTo("4.5");
@@ -247,7 +251,7 @@ class MatchingTest {
 
     static EligibilityInput input(List<String> required, List<String> excluded, List<String> districts, String minRd,
             String maxYears, List<String> manual, String benefit, String deadline) {
-        return new EligibilityInput(null, required, excluded, districts, List.of(), null, null, null, null, minRd, null,
+        return new EligibilityInput(null, required, excluded, districts, List.of(), null, null, null, null, minRd, List.of(), null,
                 maxYears, manual, benefit, deadline);
     }
 
@@ -273,7 +277,7 @@ class MatchingTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             Eligibility rule = Eligibility.forItem(id).orElseThrow();
             return EnterpriseProfile.<EnterpriseProfile>listAll().stream()
-                    .filter(p -> Matcher.evaluate(rule, Facts.of(p), LocalDate.now(PortalClock.ZONE)).verdict() == Matcher.Verdict.ELIGIBLE)
+                    .filter(p -> Matcher.evaluate(rule, Facts.of(p), LocalDate.now(PortalClock.ZONE)).worthTelling())
                     .map(p -> p.subject).collect(Collectors.toSet());
         });
     }

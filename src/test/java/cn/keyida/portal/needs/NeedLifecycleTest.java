@@ -82,8 +82,116 @@ class NeedLifecycleTest {
         // and staff see everything, with the history of the hand-overs
         staff.open("/staff/needs/" + id).then().statusCode(200)
                 .body(containsString("电话了解企业需求细节"), containsString("分派"), containsString("满意"));
-        // the link works once
-        anonymous.open("/callback/" + token).then().statusCode(410).body(containsString("已使用或已过期"));
+        // the link works once: afterwards it shows the answer recorded, with no form
+        anonymous.open("/callback/" + token).then().statusCode(200)
+                .body(containsString("您已评价"), containsString("很及时"), not(containsString("提交评价")));
+    }
+
+    @Test
+    void aResolutionIsRatedOnceMailLinkFirstThenTheNeedPageShowsTheAnswer() {
+        String no = submit("评价一次测试甲" + System.nanoTime());
+        long id = idOf(no);
+        String token = resolveAndGetLink(id, no);
+        UserSession anonymous = UserSession.anonymous();
+        anonymous.open("/callback/" + token).then().statusCode(200);
+        anonymous.form().formParam("satisfaction", "VERY_SATISFIED").formParam("resolved", "YES")
+                .formParam("comment", "链接评价").post("/callback/" + token).then().statusCode(200);
+        String page = enterprise.open("/my/needs/" + no).then().statusCode(200).extract().asString();
+        assertThat(page).contains("您的评价", "非常满意", "已解决", "链接评价").doesNotContain("/my/needs/" + no + "/rate");
+        // A second answer through the page (a stale tab, a crafted post) is refused and changes nothing.
+        enterprise.form().formParam("version", version(id)).formParam("satisfaction", "UNSATISFIED").formParam("resolved", "NO")
+                .post("/my/needs/" + no + "/rate").then().statusCode(409).body(containsString("每轮办理只能评价一次"));
+        assertThat(ratings(id)).containsExactly("VERY_SATISFIED");
+        Need need = QuarkusTransaction.requiringNew().call(() -> Need.<Need>findById(id));
+        assertThat(need.status).isEqualTo(NeedStatus.CALLBACK_DONE);
+        assertThat(need.satisfaction).isEqualTo("VERY_SATISFIED");
+        // Nor can staff record a phone answer on top of it: the callback is done.
+        act(id, "callback", "reached", "true", "satisfaction", "SATISFIED", "resolved", "YES").then().statusCode(409);
+        assertThat(ratings(id)).containsExactly("VERY_SATISFIED");
+    }
+
+    @Test
+    void aResolutionIsRatedOnceNeedPageFirstThenTheMailLinkShowsTheAnswer() {
+        String no = submit("评价一次测试乙" + System.nanoTime());
+        long id = idOf(no);
+        String token = resolveAndGetLink(id, no);
+        assertThat(enterprise.open("/my/needs/" + no).then().statusCode(200).extract().asString())
+                .contains("/my/needs/" + no + "/rate").doesNotContain("您的评价");
+        // the mail link opened in another tab before the enterprise rates on the page
+        UserSession anonymous = UserSession.anonymous();
+        assertThat(anonymous.open("/callback/" + token).then().statusCode(200).extract().asString()).contains("提交评价");
+        enterprise.form().formParam("version", version(id)).formParam("satisfaction", "BASICALLY_SATISFIED")
+                .formParam("resolved", "PARTLY").formParam("comment", "页面评价").post("/my/needs/" + no + "/rate")
+                .then().statusCode(303);
+        assertThat(anonymous.open("/callback/" + token).then().statusCode(200).extract().asString())
+                .contains("您已评价", "基本满意", "部分解决", "页面评价").doesNotContain("提交评价");
+        anonymous.form().formParam("satisfaction", "UNSATISFIED").formParam("resolved", "NO")
+                .post("/callback/" + token).then().statusCode(409).body(containsString("基本满意"));
+        assertThat(ratings(id)).containsExactly("BASICALLY_SATISFIED");
+        assertThat(status(id)).isEqualTo(NeedStatus.CALLBACK_DONE);
+    }
+
+    @Test
+    void theEnterprisesNeedPageShowsTheBudgetAndWantedByDateItEntered() {
+        enterprise.open("/my/needs/new").then().statusCode(200);
+        Response r = enterprise.multipart().multiPart("category", "TECH").multiPart("title", "预算展示测试" + System.nanoTime())
+                .multiPart("description", "我公司需要对接检测机构，开展新材料性能检测与认证服务。")
+                .multiPart("budget", "12.5").multiPart("wantedBy", "2027-03-31").multiPart("consent", "on")
+                .post("/my/needs");
+        r.then().statusCode(303);
+        String no = match(TRACKING, r.header("Location"));
+        String page = enterprise.open("/my/needs/" + no).then().statusCode(200).extract().asString();
+        assertThat(page).containsPattern("预算</dt><dd class=\"need-budget\">12.5 万元</dd>")
+                .containsPattern("期望完成日期</dt><dd class=\"need-wanted-by\">2027-03-31</dd>");
+        // Not entered: said so, not left out.
+        String other = submit("未填期望日期" + System.nanoTime());
+        assertThat(enterprise.open("/my/needs/" + other).then().statusCode(200).extract().asString())
+                .contains("<dd class=\"need-budget\">30 万元</dd>", "<dd class=\"need-wanted-by\">未填写</dd>");
+    }
+
+    private String resolveAndGetLink(long id, String no) {
+        act(id, "accept").then().statusCode(303);
+        act(id, "assign", "assignee", "staff1").then().statusCode(303);
+        act(id, "start").then().statusCode(303);
+        act(id, "resolve", "resolution", "已办理完毕").then().statusCode(303);
+        return match(CALLBACK, Mailbox.await("enterprise1@example.com",
+                m -> m.subject().contains("已办结") && m.subject().contains(no), Duration.ofSeconds(20)).body());
+    }
+
+    private static List<String> ratings(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> NeedCallback.forNeed(id).stream().map(c -> c.satisfaction).toList());
+    }
+
+    @Test
+    void acceptingMailsTheEnterpriseAndStaffCanAcceptAndTakeANeedInOneStep() {
+        String no = submit("受理邮件测试" + System.nanoTime());
+        long id = idOf(no);
+        act(id, "accept", "note", "已安排专人对接").then().statusCode(303);
+        Mailbox.Message accepted = Mailbox.await("enterprise1@example.com",
+                m -> m.subject().equals("【科易达】需求已受理：" + no), Duration.ofSeconds(20));
+        Need need = QuarkusTransaction.requiringNew().call(() -> Need.<Need>findById(id));
+        assertThat(accepted.body()).contains(no, "已安排专人对接", "办理期限：" + need.resolveDue, "/my/needs/" + no);
+
+        String mine = submit("自行承办测试" + System.nanoTime());
+        long mineId = idOf(mine);
+        String page = staff.open("/staff/needs/" + mineId).then().statusCode(200).extract().asString();
+        assertThat(page).contains("受理并由我办理", "formaction=\"/staff/needs/" + mineId + "/accept-take\"")
+                // canned replies carry titles, not numbers
+                .contains(">已收到，安排对接</button>", ">请补充研发材料</button>").doesNotContainPattern(">\\d</button>");
+        act(mineId, "accept-take", "note", "由我直接办理").then().statusCode(303);
+        Need taken = QuarkusTransaction.requiringNew().call(() -> Need.<Need>findById(mineId));
+        assertThat(taken.status).isEqualTo(NeedStatus.IN_PROGRESS);
+        assertThat(taken.assignee).isEqualTo("staff1");
+        assertThat(taken.acceptedAt).isNotNull();
+        assertThat(taken.resolveDue).isNotNull();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> NeedEvent.<NeedEvent>list("needId = ?1 order by id", mineId)
+                .stream().map(e -> e.action).toList())).containsExactly("提交需求", "受理", "分派", "开始办理");
+        Mailbox.Message took = Mailbox.await("enterprise1@example.com",
+                m -> m.subject().equals("【科易达】需求已受理：" + mine), Duration.ofSeconds(20));
+        assertThat(took.body()).contains("由我直接办理", "承办人：张伟");
+        // Once accepted, it cannot be taken again: 409 with the reason, nothing changes.
+        act(mineId, "accept-take").then().statusCode(409).body(containsString("不能受理"));
+        assertThat(status(mineId)).isEqualTo(NeedStatus.IN_PROGRESS);
     }
 
     @Test
