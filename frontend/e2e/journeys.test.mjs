@@ -3,7 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assetWeight, awaitMail, journey, launch, login, screenshot, seriousViolations, tabTo,
+  assetWeight, awaitMail, journey, launch, login, randomCreditCode, screenshot, seriousViolations, tabTo,
+  verificationLink,
 } from './support.mjs';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'ascii');
@@ -350,5 +351,47 @@ test('8. anonymous: search paging with first/previous/next/last; a reposted poli
     await page.goto('/policies/pol-guangyuan-shisiwu-keji-zhishichanquan-guihua');
     assert.match(await page.textContent('dl.source'), /原文\s*gysj\.cngy\.gov\.cn（政府网站）/);
     await expectAccessible(page, 'policy with an official source');
+  });
+});
+
+test('7. a new enterprise registers itself on the login page, verifies its e-mail and submits a need', async () => {
+  await journey('self-registration', browser, async (open) => {
+    const page = await open();
+    const id = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+    const email = `reg-${id}@example.com`;
+    await page.goto('/');
+    await Promise.all([page.waitForURL(/\/realms\/keyida\//), page.click('.user-nav a[href="/login"]')]);
+    assert.match(await page.textContent('body'), /忘记密码/); // the reset-password link is offered
+    await screenshot(page, 'keycloak-login');
+    await Promise.all([page.waitForURL(/registration/), page.click('#kc-registration a')]);
+    await page.fill('#username', `reg-${id}`);
+    await page.fill('#password', 'Keyida-2026-reg');
+    await page.fill('#password-confirm', 'Keyida-2026-reg');
+    await page.fill('#email', email);
+    await page.fill('#firstName', '新');
+    await page.fill('#lastName', '李');
+    await screenshot(page, 'keycloak-register');
+    await page.click('#kc-form-buttons [type=submit], input[type=submit]');
+    // no session yet: Keycloak asks for the address to be verified first, and sends the link there
+    await page.waitForSelector('text=验证');
+    const link = await verificationLink(email);
+    await page.goto(link);
+    // the verified enterprise lands on the portal, which asks for its profile before anything else
+    await page.waitForURL(/\/my\/profile/);
+    await page.fill('#f-name', `广元市自助注册科技有限公司${id}`);
+    await page.fill('#f-creditCode', randomCreditCode());
+    await page.selectOption('#f-district', '利州区');
+    await page.fill('#f-industry', '电子信息');
+    await page.fill('#f-contactPerson', '李新');
+    await page.fill('#f-mobile', '13900002222');
+    await page.fill('#f-email', email);
+    await Promise.all([page.waitForURL(/\/my\/needs$/), page.click('form[action="/my/profile"] button[type=submit]')]);
+    await Promise.all([page.waitForURL(/\/my\/needs\/new/), page.click('a[href="/my/needs/new"].btn')]);
+    await page.selectOption('#f-category', 'TECH');
+    await page.fill('#f-title', '新注册企业的技术合作需求');
+    await page.fill('#f-description', '我公司刚完成注册，希望对接高校开展传感器信号处理方面的技术合作。');
+    await page.check('#f-consent');
+    await Promise.all([page.waitForURL(/\/my\/needs\/XQ-/), page.click('form[data-need-form] button[type=submit]')]);
+    assert.match((await page.textContent('.tracking-no')).trim(), /^XQ-\d{8}-\d{4}$/);
   });
 });

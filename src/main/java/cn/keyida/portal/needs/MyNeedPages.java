@@ -95,11 +95,15 @@ public class MyNeedPages {
         return Response.seeOther(URI.create("/my/needs")).build();
     }
 
+    /** The enterprise's start page; a new account (first login after registering) completes its profile first. */
     @GET
     @Path("/needs")
-    public TemplateInstance list() {
+    public Response list() {
         NeedViews.MyList my = views.myList(viewer.subject());
-        return Templates.list(my.profile(), my.needs());
+        if (my.profile() == null && my.needs().isEmpty()) {
+            return Response.seeOther(URI.create("/my/profile?next=/my/needs")).build();
+        }
+        return Response.ok(Templates.list(my.profile(), my.needs())).build();
     }
 
     @GET

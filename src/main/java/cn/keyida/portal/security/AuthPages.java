@@ -25,9 +25,11 @@ import java.nio.charset.StandardCharsets;
 public class AuthPages {
 
     private final IdentityProvider provider;
+    private final Viewer viewer;
 
-    AuthPages(IdentityProvider provider) {
+    AuthPages(IdentityProvider provider, Viewer viewer) {
         this.provider = provider;
+        this.viewer = viewer;
     }
 
     @CheckedTemplate
@@ -50,7 +52,12 @@ public class AuthPages {
     @Path("/start")
     @Authenticated
     public Response start(@QueryParam("next") String next) {
-        return Response.seeOther(URI.create(local(next))).build();
+        String target = local(next);
+        // Logged in from the header: an enterprise goes on to its own pages (a new one to its profile).
+        if (target.equals("/") && viewer.isEnterprise()) {
+            target = "/my";
+        }
+        return Response.seeOther(URI.create(target)).build();
     }
 
     /**

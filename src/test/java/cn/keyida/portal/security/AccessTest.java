@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import cn.keyida.portal.support.Enterprises;
 import cn.keyida.portal.support.Stack;
 import cn.keyida.portal.support.Tokens;
+import cn.keyida.portal.support.UserSession;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,6 +44,14 @@ class AccessTest {
                 .then().statusCode(200).body(containsString("王建国"));
         given().auth().oauth2(Tokens.accessToken("staff1")).redirects().follow(false)
                 .get("/my").then().statusCode(403);
+    }
+
+    @Test
+    void loggingInFromTheHeaderTakesAnEnterpriseToItsOwnPages() {
+        assertThat(new UserSession("enterprise1").request().get("/login/start").header("Location")).isEqualTo("http://localhost:8081/my");
+        assertThat(new UserSession("staff1").request().get("/login/start").header("Location")).isEqualTo("http://localhost:8081/");
+        assertThat(new UserSession("enterprise1").request().get("/login/start?next=/search").header("Location"))
+                .isEqualTo("http://localhost:8081/search");
     }
 
     @Test

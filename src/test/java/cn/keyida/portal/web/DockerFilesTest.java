@@ -101,14 +101,20 @@ class DockerFilesTest {
         // the built-in admin-cli is re-declared, so Keycloak does not create it with the password grant
         assertThat(clients.findValuesAsText("clientId")).contains("admin-cli");
 
+        JsonNode local = new ObjectMapper().readTree(DOCKER.resolve("keycloak/keyida-realm.json").toFile());
         assertThat(realm.path("passwordPolicy").asText()).isNotBlank().contains("length(");
         assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
         assertThat(realm.path("verifyEmail").asBoolean()).isTrue();
-        assertThat(realm.path("registrationAllowed").asBoolean()).isFalse();
+        // Enterprises register themselves (verified e-mail first) and get the enterprise role only, from a default group.
+        assertThat(realm.path("registrationAllowed").asBoolean()).isTrue();
+        assertThat(realm.path("loginTheme").asText()).isEqualTo("keyida");
+        assertThat(realm.path("defaultGroups").toString()).isEqualTo("[\"/enterprises\"]");
+        assertThat(realm.path("groups").toString()).isEqualTo(local.path("groups").toString())
+                .contains("\"realmRoles\":[\"enterprise\"]");
+        assertThat(DOCKER.resolve("keycloak/themes/keyida/login/theme.properties")).exists();
         assertThat(realm.path("smtpServer").path("host").asText()).isNotBlank();
 
         // the app works with either realm: same roles, realm roles in realm_access.roles, audience portal
-        JsonNode local = new ObjectMapper().readTree(DOCKER.resolve("keycloak/keyida-realm.json").toFile());
         assertThat(realm.get("roles")).isEqualTo(local.get("roles"));
         assertThat(portal.path("defaultClientScopes").toString()).contains("\"roles\"");
         assertThat(portal.path("protocolMappers").toString()).contains("oidc-audience-mapper",
