@@ -354,7 +354,7 @@ test('8. anonymous: search paging with first/previous/next/last; a reposted poli
   });
 });
 
-test('7. a new enterprise registers itself on the login page, verifies its e-mail and submits a need', async () => {
+test('9. a new enterprise registers itself on the login page, verifies its e-mail and submits a need', async () => {
   await journey('self-registration', browser, async (open) => {
     const page = await open();
     const id = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
