@@ -142,6 +142,14 @@ class DockerFilesTest {
         realm.get("roles").get("realm").forEach(r -> roles.add(r.get("name").asText()));
         assertThat(roles).contains("enterprise", "staff", "supervisor", "admin");
         assertThat(Files.readString(Path.of("portal"))).contains("docker/keycloak/keyida-realm.json");
+        // security #8: the app requires its audience in access tokens (quarkus.oidc.token.audience)
+        JsonNode portal = null;
+        for (JsonNode client : realm.get("clients")) {
+            portal = client.get("clientId").asText().equals("portal") ? client : portal;
+        }
+        assertThat(portal).isNotNull();
+        assertThat(portal.path("protocolMappers").toString()).contains("oidc-audience-mapper",
+                "\"included.client.audience\":\"portal\"", "\"access.token.claim\":\"true\"");
     }
 
     @Test
