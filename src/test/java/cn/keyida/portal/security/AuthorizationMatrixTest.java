@@ -114,15 +114,22 @@ class AuthorizationMatrixTest {
     }
 
     /**
-     * Issue 24, finding 8: genuine Keycloak tokens that are not the portal's access tokens (one issued to
-     * another client of the realm, with no audience, subject or roles; an ID token used as a bearer) are
-     * refused with 401 on every route a visitor may not use.
+     * Issue 24, findings 8 and 7: genuine Keycloak tokens that are not the portal's access tokens (one
+     * issued to another client of the realm, with no audience, subject or roles; an ID token used as a
+     * bearer), and an access token whose Keycloak session an administrator ended, are refused with 401 on
+     * every route a visitor may not use.
      */
     @Test
     void tokensNotIssuedAsPortalAccessTokensAreRefusedEverywhere() throws Exception {
         Map<String, String> values = fixture(needs);
+        String ended = Tokens.accessToken("enterprise1");
+        io.restassured.RestAssured.given().auth().oauth2(ended).get("/my/needs").then().statusCode(200);
+        Tokens.endSession(ended);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                io.restassured.RestAssured.given().auth().oauth2(ended).redirects().follow(false).get("/my/needs")
+                        .statusCode() == 401);
         Map<String, String> tokens = Map.of("admin-cli token", Tokens.otherClientToken("enterprise1"),
-                "ID token", Tokens.idToken("staff1"));
+                "ID token", Tokens.idToken("staff1"), "ended session's token", ended);
         List<String> failures = new ArrayList<>();
         for (Expectation e : matrix()) {
             if (e.allowed().get(0)) {

@@ -36,6 +36,7 @@ public final class BrowserLogin {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final String app;
     private final List<String> chain = new ArrayList<>();
+    private String sessionId;
 
     public BrowserLogin(String appBaseUrl) {
         this.app = appBaseUrl;
@@ -65,7 +66,10 @@ public final class BrowserLogin {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=demo1234&credentialId=")));
         assertThat(back.statusCode()).as("Keycloak's answer to the password: %s", back.body()).isEqualTo(302);
-        return follow(back.headers().firstValue("Location").orElseThrow());
+        String location = back.headers().firstValue("Location").orElseThrow();
+        Matcher session = Pattern.compile("[?&]session_state=([^&]+)").matcher(location);
+        sessionId = session.find() ? session.group(1) : null;
+        return follow(location);
     }
 
     /** Submits the login form of this page. */
@@ -86,6 +90,11 @@ public final class BrowserLogin {
             r = get(next);
         }
         return r;
+    }
+
+    /** Keycloak's id of the session of the last login (its {@code sid}, from {@code session_state}). */
+    public String sessionId() {
+        return sessionId;
     }
 
     /** The addresses the last {@link #follow} went through, for failure messages. */

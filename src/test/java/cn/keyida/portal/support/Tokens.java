@@ -65,6 +65,19 @@ public final class Tokens {
                 .extract().path("access_token");
     }
 
+    /**
+     * Ends the Keycloak session of this access token as an administrator would (the admin API), which
+     * tells the portal on the back channel.
+     */
+    public static void endSession(String accessToken) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String sid = io.restassured.path.json.JsonPath.from(payload).getString("sid");
+        given().auth().oauth2(masterAdminToken())
+                .delete(Stack.keycloakRealm().replace("/realms/", "/admin/realms/") + "/sessions/" + sid)
+                .then().statusCode(204);
+    }
+
     /** The same header and payload under a signature Keycloak never made. */
     public static String withForgedSignature(String token) {
         return token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";

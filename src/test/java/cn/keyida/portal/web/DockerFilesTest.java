@@ -113,6 +113,10 @@ class DockerFilesTest {
         assertThat(portal.path("defaultClientScopes").toString()).contains("\"roles\"");
         assertThat(portal.path("protocolMappers").toString()).contains("oidc-audience-mapper",
                 "\"included.client.audience\":\"portal\"");
+        // security #7: a logout at Keycloak reaches the portal on the back channel
+        assertThat(portal.path("frontchannelLogout").asBoolean()).isFalse();
+        assertThat(portal.path("attributes").path("backchannel.logout.url").asText())
+                .isEqualTo("${PORTAL_BASE_URL}/back-channel-logout");
     }
 
     @Test
@@ -150,6 +154,10 @@ class DockerFilesTest {
         assertThat(portal).isNotNull();
         assertThat(portal.path("protocolMappers").toString()).contains("oidc-audience-mapper",
                 "\"included.client.audience\":\"portal\"", "\"access.token.claim\":\"true\"");
+        // security #7: logouts reach the tests' app (port 8081) on the back channel
+        assertThat(portal.path("frontchannelLogout").asBoolean()).isFalse();
+        assertThat(portal.path("attributes").path("backchannel.logout.url").asText())
+                .isEqualTo("http://localhost:8081/back-channel-logout");
     }
 
     @Test
