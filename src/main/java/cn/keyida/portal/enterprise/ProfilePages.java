@@ -52,13 +52,10 @@ public class ProfilePages {
             values = new LinkedHashMap<>();
             values.put("contactPerson", viewer.displayName());
         }
-        // verified, unverified, or the answer to "resend" / the verification link
+        // ok / verified (just now, by the link), or unverified / sent / wait (the answer to "resend")
         String emailStatus = p == null ? null
-                : "verified".equals(email) || "sent".equals(email) || "wait".equals(email) ? email
-                : p.emailVerifiedAt != null ? "ok" : "unverified";
-        if (p != null && p.emailVerifiedAt == null && "verified".equals(emailStatus)) {
-            emailStatus = "unverified";
-        }
+                : p.emailVerifiedAt != null ? ("verified".equals(email) ? "verified" : "ok")
+                : "sent".equals(email) || "wait".equals(email) ? email : "unverified";
         return Templates.profile(values, p == null ? List.of() : p.qualifications, Map.of(), EnterpriseProfile.OPTIONS, saved,
                 safeNext(next), p == null, emailStatus);
     }

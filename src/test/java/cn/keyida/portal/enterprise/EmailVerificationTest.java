@@ -2,6 +2,7 @@ package cn.keyida.portal.enterprise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.needs.Need;
@@ -66,6 +67,8 @@ class EmailVerificationTest {
 
             session.request().get("/my/profile/verify?t=" + token).then().statusCode(303);
             assertThat(profile(a).emailVerifiedAt).isNotNull();
+            session.request().get("/my/profile?email=verified").then().statusCode(200)
+                    .body(containsString("联系邮箱已验证"), not(containsString("未验证")));
 
             String after = submit(a, "验证后的需求");
             Mailbox.await(stranger, m -> m.subject().contains(after), Duration.ofSeconds(20));
