@@ -37,7 +37,8 @@ class TableOwnershipTest {
             Map.entry("calendar_day", "calendar"),
             Map.entry("staff_member", "staff"), Map.entry("department", "staff"),
             Map.entry("mail_outbox", "mail"),
-            Map.entry("rate_limit_bucket", "web"));
+            Map.entry("rate_limit_bucket", "web"),
+            Map.entry("ended_session", "security"));
 
     private static final Path MAIN = Path.of("src/main/java/cn/keyida/portal");
     private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +47,10 @@ public class EnterpriseProfile extends BaseEntity {
     public String mobile;
     public String email;
 
+    /** When {@link #email} was verified; null until then, and again after it changes. */
+    @Column(name = "email_verified_at")
+    public Instant emailVerifiedAt;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> qualifications = new ArrayList<>();
 
@@ -63,6 +68,14 @@ public class EnterpriseProfile extends BaseEntity {
     /** Consent to "policy finds enterprise" mails (matches and deadline reminders). */
     @Column(name = "policy_mail")
     public boolean policyMail;
+
+    /**
+     * Where the portal may send this enterprise mail: its address once verified, else null (no mail is
+     * queued), so nobody can have the portal mail a stranger by typing the stranger's address.
+     */
+    public String mailAddress() {
+        return emailVerifiedAt != null ? email : null;
+    }
 
     /** The profile as form values (also what the policy calculator starts from). */
     public Map<String, String> formValues() {

@@ -1,5 +1,6 @@
 package cn.keyida.portal.enterprise;
 
+import cn.keyida.portal.security.RecentLogin;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,10 +25,12 @@ public class PersonalDataPages {
 
     private final PersonalDataService data;
     private final Viewer viewer;
+    private final RecentLogin recentLogin;
 
-    PersonalDataPages(PersonalDataService data, Viewer viewer) {
+    PersonalDataPages(PersonalDataService data, Viewer viewer, RecentLogin recentLogin) {
         this.data = data;
         this.viewer = viewer;
+        this.recentLogin = recentLogin;
     }
 
     @CheckedTemplate
@@ -45,6 +48,7 @@ public class PersonalDataPages {
     @Path("/export.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response export() {
+        recentLogin.require("/my/data"); // a recent login, a token that is still valid at Keycloak
         Map<String, Object> export = data.export(viewer.subject());
         return Response.ok(export).header("Content-Disposition", "attachment; filename=\"keyida-my-data.json\"").build();
     }
@@ -57,6 +61,7 @@ public class PersonalDataPages {
         if (!"删除".equals(form.getFirst("confirm"))) {
             return Response.status(400).entity(Templates.page(false, "请在确认框中输入“删除”两个字")).build();
         }
+        recentLogin.require("/my/data");
         data.delete(viewer.subject());
         return Response.seeOther(URI.create("/my/data?deleted=true")).build();
     }

@@ -70,6 +70,7 @@ public class PersonalDataService {
         p.contactPerson = "";
         p.mobile = "";
         p.email = "";
+        p.emailVerifiedAt = null;
         p.qualifications = List.of();
         p.employees = null;
         p.revenueBand = null;

@@ -37,11 +37,13 @@ public class ProfilePages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance profile(Map<String, String> values, List<String> qualifications,
-                Map<String, String> errors, EnterpriseProfile.Options options, boolean saved, String next, boolean isNew);
+                Map<String, String> errors, EnterpriseProfile.Options options, boolean saved, String next, boolean isNew,
+                String emailStatus);
     }
 
     @GET
-    public TemplateInstance form(@QueryParam("saved") boolean saved, @QueryParam("next") String next) {
+    public TemplateInstance form(@QueryParam("saved") boolean saved, @QueryParam("next") String next,
+            @QueryParam("email") String email) {
         EnterpriseProfile p = profiles.find(viewer.subject()).orElse(null);
         Map<String, String> values;
         if (p != null) {
@@ -50,8 +52,29 @@ public class ProfilePages {
             values = new LinkedHashMap<>();
             values.put("contactPerson", viewer.displayName());
         }
+        // ok / verified (just now, by the link), or unverified / sent / wait (the answer to "resend")
+        String emailStatus = p == null ? null
+                : p.emailVerifiedAt != null ? ("verified".equals(email) ? "verified" : "ok")
+                : "sent".equals(email) || "wait".equals(email) ? email : "unverified";
         return Templates.profile(values, p == null ? List.of() : p.qualifications, Map.of(), EnterpriseProfile.OPTIONS, saved,
-                safeNext(next), p == null);
+                safeNext(next), p == null, emailStatus);
+    }
+
+    /** The link of the verification mail. Needs the enterprise's login, so a mail scanner verifies nothing. */
+    @GET
+    @Path("/verify")
+    public Response verify(@QueryParam("t") String token) {
+        profiles.verify(viewer.subject(), token);
+        return Response.seeOther(URI.create("/my/profile?email=verified")).build();
+    }
+
+    /** "Resend the verification mail" on the profile page. */
+    @POST
+    @Path("/verification")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resend() {
+        boolean sent = profiles.resendVerification(viewer.subject());
+        return Response.seeOther(URI.create("/my/profile?email=" + (sent ? "sent" : "wait"))).build();
     }
 
     @POST
@@ -64,13 +87,13 @@ public class ProfilePages {
                 form.getFirst("rdRatio"), form.getFirst("registeredOn"), "true".equals(form.getFirst("policyMail")),
                 form.getFirst("version"));
         try {
-            profiles.save(viewer.subject(), in);
+            profiles.save(viewer.subject(), in, viewer.verifiedEmail());
         } catch (FieldErrors e) {
             Map<String, String> values = new LinkedHashMap<>();
             form.keySet().forEach(k -> values.put(k, form.getFirst(k)));
             List<String> quals = form.get("qualifications") == null ? List.of() : form.get("qualifications");
             return Response.status(400).entity(Templates.profile(values, quals, e.errors(), EnterpriseProfile.OPTIONS, false,
-                    safeNext(form.getFirst("next")), form.getFirst("version") == null)).build();
+                    safeNext(form.getFirst("next")), form.getFirst("version") == null, null)).build();
         }
         String next = safeNext(form.getFirst("next"));
         return Response.seeOther(URI.create(next != null ? next : "/my/profile?saved=true")).build();

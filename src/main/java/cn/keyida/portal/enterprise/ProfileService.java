@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -27,8 +28,19 @@ public class ProfileService {
         return EnterpriseProfile.findBySubject(subject);
     }
 
+    private final EmailVerification verification;
+
+    ProfileService(EmailVerification verification) {
+        this.verification = verification;
+    }
+
+    /**
+     * Saves the profile. {@code verifiedAccountEmail} is the login's e-mail address if Keycloak verified
+     * it ({@code email_verified}): a profile address equal to it counts as verified at once; any other new
+     * address gets a signed verification link and no other mail until it is opened.
+     */
     @Transactional
-    public EnterpriseProfile save(String subject, ProfileInput in) {
+    public EnterpriseProfile save(String subject, ProfileInput in, String verifiedAccountEmail) {
         FieldErrors.Builder e = new FieldErrors.Builder();
         required(e, "name", "企业名称", in.name(), 100);
         CreditCode.problem(in.creditCode()).ifPresent(p -> e.add("creditCode", p));
@@ -102,17 +114,39 @@ public class ProfileService {
         p.industry = in.industry().strip();
         p.contactPerson = in.contactPerson().strip();
         p.mobile = MobileNumber.normalize(in.mobile());
-        p.email = in.email().strip();
+        String email = in.email().strip();
+        boolean newAddress = existing == null || !email.equalsIgnoreCase(existing.email);
+        p.email = email;
         p.qualifications = List.copyOf(quals);
         p.employees = employees;
         p.revenueBand = in.revenueBand() == null || in.revenueBand().isBlank() ? null : in.revenueBand();
         p.rdRatio = rd;
         p.registeredOn = registeredOn;
         p.policyMail = in.policyMail();
+        if (verifiedAccountEmail != null && email.equalsIgnoreCase(verifiedAccountEmail.strip())) {
+            p.emailVerifiedAt = p.emailVerifiedAt == null || newAddress ? Instant.now() : p.emailVerifiedAt;
+        } else if (newAddress) {
+            p.emailVerifiedAt = null;
+        }
         if (existing == null) {
             p.persist();
         }
+        if (p.emailVerifiedAt == null && newAddress) {
+            verification.send(p);
+        }
         return p;
+    }
+
+    /** Mails the verification link again (at most one per address every few minutes); false if none was due. */
+    @Transactional
+    public boolean resendVerification(String subject) {
+        EnterpriseProfile p = EnterpriseProfile.findBySubject(subject).orElse(null);
+        return p != null && p.emailVerifiedAt == null && p.email != null && !p.email.isBlank() && verification.send(p);
+    }
+
+    /** The link from the verification mail, opened by the enterprise's login. */
+    public void verify(String subject, String token) {
+        verification.verify(subject, token);
     }
 
     private static void required(FieldErrors.Builder e, String field, String label, String value, int max) {

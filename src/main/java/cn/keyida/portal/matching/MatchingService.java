@@ -159,7 +159,7 @@ public class MatchingService implements DailyReminder {
                     EnterpriseMessage.Kind.MATCH, item.id, "您可能符合：" + item.title, body)) {
                 told++;
                 if (p.policyMail) {
-                    MailOutbox.queue(p.email, "【科易达】政策找企业：" + item.title, mailBody(p, body, item));
+                    MailOutbox.queue(p.mailAddress(), "【科易达】政策找企业：" + item.title, mailBody(p, body, item));
                 }
             }
         }
@@ -221,7 +221,7 @@ public class MatchingService implements DailyReminder {
 
     private void mailIfOptedIn(EnterpriseProfile p, String subject, String body, ContentItem item) {
         if (p != null && p.policyMail) {
-            MailOutbox.queue(p.email, subject, mailBody(p, body, item));
+            MailOutbox.queue(p.mailAddress(), subject, mailBody(p, body, item));
         }
     }
 

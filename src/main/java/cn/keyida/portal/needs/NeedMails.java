@@ -80,7 +80,7 @@ class NeedMails {
     }
 
     void returned(Need need, String reason) {
-        MailOutbox.queue(need.enterprise.email, Templates.needReturned$subject(need).render(),
+        MailOutbox.queue(need.enterprise.mailAddress(), Templates.needReturned$subject(need).render(),
                 Templates.needReturned(need, reason, baseUrl).render());
     }
 
@@ -90,12 +90,12 @@ class NeedMails {
     }
 
     void informationRequested(Need need, String question) {
-        MailOutbox.queue(need.enterprise.email, Templates.informationRequested$subject(need).render(),
+        MailOutbox.queue(need.enterprise.mailAddress(), Templates.informationRequested$subject(need).render(),
                 Templates.informationRequested(need, question, baseUrl).render());
     }
 
     void resolved(Need need, String callbackToken) {
-        MailOutbox.queue(need.enterprise.email, Templates.needResolved$subject(need).render(),
+        MailOutbox.queue(need.enterprise.mailAddress(), Templates.needResolved$subject(need).render(),
                 Templates.needResolved(need, need.enterprise.name, callbackToken, config.callbackLinkDays(), baseUrl)
                         .render());
     }

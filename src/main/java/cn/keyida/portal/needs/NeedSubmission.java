@@ -103,7 +103,7 @@ public class NeedSubmission {
             c.setAutoCommit(false);
             try {
                 insert(c, need, profile, actor, files);
-                MailOutbox.queue(c, profile.email, mail.subject(), mail.body());
+                MailOutbox.queue(c, profile.mailAddress(), mail.subject(), mail.body());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

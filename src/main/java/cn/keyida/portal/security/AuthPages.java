@@ -9,6 +9,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -58,6 +60,22 @@ public class AuthPages {
             target = "/my";
         }
         return Response.seeOther(URI.create(target)).build();
+    }
+
+    /**
+     * Log in again before a sensitive action ({@link RecentLogin}): the session cookies are dropped and the
+     * login starts with {@code fresh=1}, for which {@link FreshLoginRedirect} asks Keycloak for the password
+     * even while its own session is still open.
+     */
+    @GET
+    @Path("/again")
+    @PermitAll
+    public Response again(@QueryParam("next") String next, @Context HttpHeaders headers) {
+        Response.ResponseBuilder answer = Response.seeOther(URI.create("/login/start?fresh=1&next="
+                + URLEncoder.encode(local(next), StandardCharsets.UTF_8)));
+        headers.getCookies().keySet().stream().filter(name -> name.startsWith("q_session"))
+                .forEach(name -> answer.header("Set-Cookie", name + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"));
+        return answer.build();
     }
 
     /**

@@ -3,6 +3,7 @@ package cn.keyida.portal.security;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -73,7 +74,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         String token = request.getToken().getToken();
         SecurityIdentity known = lookup(token);
         if (known == null) {
-            return oidc.authenticate(request, context).invoke(identity -> remember(token, identity));
+            return oidc.authenticate(request, context).invoke(VerifiedTokens::requireAccessToken)
+                    .invoke(identity -> remember(token, identity));
         }
         // the identity belongs to this request: OIDC ties it to the request's routing and blocking contexts
         rc.put(REQUEST_CONTEXT, context);
@@ -81,6 +83,19 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
                 .addAttribute(RoutingContext.class.getName(), rc)
                 .addAttribute(REQUEST_CONTEXT, context)
                 .build());
+    }
+
+    /**
+     * A bearer token must be an access token ({@code typ} Bearer): an ID token also carries the portal's
+     * audience and a subject, but no roles, and is meant for the client, not as a credential. OIDC checks
+     * the audience and the subject itself ({@code quarkus.oidc.token.audience}, {@code subject-required});
+     * its {@code token-type} option cannot be used, as it would also refuse the ID token of browser sessions.
+     */
+    static void requireAccessToken(SecurityIdentity identity) {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt
+                && !"Bearer".equals(jwt.getClaim("typ"))) {
+            throw new AuthenticationFailedException("a bearer token must be an access token");
+        }
     }
 
     SecurityIdentity lookup(String token) {

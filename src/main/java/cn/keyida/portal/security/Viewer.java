@@ -46,6 +46,15 @@ public class Viewer {
         return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("email") : null;
     }
 
+    /** The account's e-mail address if Keycloak has verified it ({@code email_verified}), else null. */
+    public String verifiedEmail() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object verified = jwt.getClaim("email_verified");
+            return "true".equals(String.valueOf(verified)) ? jwt.getClaim("email") : null;
+        }
+        return null;
+    }
+
     public boolean isAdmin() {
         return identity.hasRole(Roles.ADMIN);
     }

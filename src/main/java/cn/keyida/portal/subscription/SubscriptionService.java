@@ -65,10 +65,13 @@ public class SubscriptionService implements DailyReminder {
         return Subscription.listFor(subject);
     }
 
-    /** From the search page: mails go to the enterprise profile's address, else to the account's. */
+    /**
+     * From the search page: mails go to the enterprise profile's address once it is verified, else to the
+     * account's (which Keycloak verifies).
+     */
     @Transactional
     public Subscription subscribe(String subject, String accountEmail, String urlQuery, String frequency) {
-        String email = EnterpriseProfile.findBySubject(subject).map(p -> p.email).orElse(accountEmail);
+        String email = EnterpriseProfile.findBySubject(subject).map(EnterpriseProfile::mailAddress).orElse(accountEmail);
         return create(subject, email, urlQuery, frequency);
     }
 

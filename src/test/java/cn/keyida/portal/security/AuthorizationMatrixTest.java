@@ -11,6 +11,7 @@ import cn.keyida.portal.needs.NeedAttachment;
 import cn.keyida.portal.needs.NeedSubmission;
 import cn.keyida.portal.subscription.SubscriptionService;
 import cn.keyida.portal.support.Enterprises;
+import cn.keyida.portal.support.Tokens;
 import cn.keyida.portal.support.UserSession;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -110,6 +111,47 @@ class AuthorizationMatrixTest {
         }
         assertThat(failures).as("authorization matrix (%d checks)", checked).isEmpty();
         assertThat(checked).isEqualTo(matrix().size() * ROLES.size());
+    }
+
+    /**
+     * Issue 24, findings 8 and 7: genuine Keycloak tokens that are not the portal's access tokens (one
+     * issued to another client of the realm, with no audience, subject or roles; an ID token used as a
+     * bearer), and an access token whose Keycloak session an administrator ended, are refused with 401 on
+     * every route a visitor may not use.
+     */
+    @Test
+    void tokensNotIssuedAsPortalAccessTokensAreRefusedEverywhere() throws Exception {
+        Map<String, String> values = fixture(needs);
+        String ended = Tokens.accessToken("enterprise1");
+        io.restassured.RestAssured.given().auth().oauth2(ended).get("/my/needs").then().statusCode(200);
+        Tokens.endSession(ended);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                io.restassured.RestAssured.given().auth().oauth2(ended).redirects().follow(false).get("/my/needs")
+                        .statusCode() == 401);
+        Map<String, String> tokens = Map.of("admin-cli token", Tokens.otherClientToken("enterprise1"),
+                "ID token", Tokens.idToken("staff1"), "ended session's token", ended);
+        List<String> failures = new ArrayList<>();
+        for (Expectation e : matrix()) {
+            if (e.allowed().get(0)) {
+                continue;
+            }
+            String url = fill(e.path(), values);
+            for (var token : tokens.entrySet()) {
+                var request = io.restassured.RestAssured.given().redirects().follow(false).auth().oauth2(token.getValue());
+                Response r = switch (e.method()) {
+                    case "GET" -> request.get(url);
+                    case "PUT" -> request.contentType("application/json").body("{}").put(url);
+                    default -> request.contentType("application/x-www-form-urlencoded").formParam("version", "-1").post(url);
+                };
+                if (r.statusCode() != 401) {
+                    failures.add("%s %s with an %s: expected 401, got %d".formatted(e.method(), url, token.getKey(),
+                            r.statusCode()));
+                } else if (e.path().startsWith("/api/") && !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+                    failures.add("%s %s with an %s: 401 without problem+json".formatted(e.method(), url, token.getKey()));
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
     }
 
     /** The private areas: whatever the role, their answers are never stored. */

@@ -20,6 +20,7 @@ public final class Enterprises {
         return json.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
     }
 
+    /** A profile whose address is the account's own, verified by Keycloak (so its mails are sent). */
     public static EnterpriseProfile ensureProfile(String username, String name, String creditCode, String email) {
         String subject = subject(username);
         EnterpriseProfile existing = QuarkusTransaction.requiringNew().call(() ->
@@ -29,7 +30,7 @@ public final class Enterprises {
         }
         return Arc.container().instance(ProfileService.class).get().save(subject, new ProfileService.ProfileInput(
                 name, creditCode, "利州区", "新材料", "王建国", "13900001111", email, List.of("高新技术企业"), "120",
-                "2000万–5000万元", "4.5", "2015-03-01", false, null));
+                "2000万–5000万元", "4.5", "2015-03-01", false, null), email);
     }
 
     public static EnterpriseProfile enterpriseA() {

@@ -24,6 +24,60 @@ public final class Tokens {
                 .extract().path("access_token");
     }
 
+    /** The user's ID token (scope openid): signed by the realm, audience portal, but typ ID and no roles. */
+    public static String idToken(String username) {
+        return given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", Stack.oidcClientId())
+                .formParam("client_secret", Stack.oidcClientSecret())
+                .formParam("scope", "openid")
+                .formParam("username", username)
+                .formParam("password", "demo1234")
+                .post(tokenUrl())
+                .then().statusCode(200)
+                .extract().path("id_token");
+    }
+
+    /**
+     * An access token the same realm issued to another client, {@code admin-cli} (Keycloak's built-in public
+     * client): genuine signature and issuer, but no portal audience, no subject and no roles.
+     */
+    public static String otherClientToken(String username) {
+        return given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", username)
+                .formParam("password", "demo1234")
+                .post(tokenUrl())
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /** Keycloak's own administrator token (master realm, admin-cli; the launcher's admin/admin). */
+    public static String masterAdminToken() {
+        return given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", "admin")
+                .post(Stack.keycloakRealm().replaceAll("/realms/[^/]+$", "/realms/master") + "/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /**
+     * Ends the Keycloak session of this access token as an administrator would (the admin API), which
+     * tells the portal on the back channel.
+     */
+    public static void endSession(String accessToken) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String sid = io.restassured.path.json.JsonPath.from(payload).getString("sid");
+        given().auth().oauth2(masterAdminToken())
+                .delete(Stack.keycloakRealm().replace("/realms/", "/admin/realms/") + "/sessions/" + sid)
+                .then().statusCode(204);
+    }
+
     /** The same header and payload under a signature Keycloak never made. */
     public static String withForgedSignature(String token) {
         return token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";

@@ -119,6 +119,10 @@ class DockerFilesTest {
         assertThat(portal.path("defaultClientScopes").toString()).contains("\"roles\"");
         assertThat(portal.path("protocolMappers").toString()).contains("oidc-audience-mapper",
                 "\"included.client.audience\":\"portal\"");
+        // security #7: a logout at Keycloak reaches the portal on the back channel
+        assertThat(portal.path("frontchannelLogout").asBoolean()).isFalse();
+        assertThat(portal.path("attributes").path("backchannel.logout.url").asText())
+                .isEqualTo("${PORTAL_BASE_URL}/back-channel-logout");
     }
 
     @Test
@@ -148,6 +152,18 @@ class DockerFilesTest {
         realm.get("roles").get("realm").forEach(r -> roles.add(r.get("name").asText()));
         assertThat(roles).contains("enterprise", "staff", "supervisor", "admin");
         assertThat(Files.readString(Path.of("portal"))).contains("docker/keycloak/keyida-realm.json");
+        // security #8: the app requires its audience in access tokens (quarkus.oidc.token.audience)
+        JsonNode portal = null;
+        for (JsonNode client : realm.get("clients")) {
+            portal = client.get("clientId").asText().equals("portal") ? client : portal;
+        }
+        assertThat(portal).isNotNull();
+        assertThat(portal.path("protocolMappers").toString()).contains("oidc-audience-mapper",
+                "\"included.client.audience\":\"portal\"", "\"access.token.claim\":\"true\"");
+        // security #7: logouts reach the tests' app (port 8081) on the back channel
+        assertThat(portal.path("frontchannelLogout").asBoolean()).isFalse();
+        assertThat(portal.path("attributes").path("backchannel.logout.url").asText())
+                .isEqualTo("http://localhost:8081/back-channel-logout");
     }
 
     @Test
