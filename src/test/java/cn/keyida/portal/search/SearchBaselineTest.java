@@ -74,7 +74,7 @@ class SearchBaselineTest {
             }
         }
         List<SearchEvaluation.Judgment> js = evaluation.read(JUDGMENTS);
-        assertThat(js).hasSizeGreaterThanOrEqualTo(69);
+        assertThat(js).hasSizeGreaterThanOrEqualTo(150);
         Set<String> seen = new HashSet<>();
         for (SearchEvaluation.Judgment j : js) {
             assertThat(seen.add(j.label())).as("line %d repeats %s", j.line(), j.label()).isTrue();
@@ -83,7 +83,9 @@ class SearchBaselineTest {
             assertThat(j.grades().values()).as("line %d has a relevant record", j.line()).anyMatch(g -> g > 0);
             assertThat(ids).as("line %d grades only records of the corpus", j.line()).containsAll(j.grades().keySet());
         }
-        assertThat(js).extracting(SearchEvaluation.Judgment::half).contains("tune");
+        // the team's 69 queries, written with the sample in view, only ever tune
+        assertThat(js.subList(0, 69)).extracting(SearchEvaluation.Judgment::half).containsOnly("tune");
+        assertThat(js.stream().filter(j -> j.half().equals("test")).count()).isGreaterThanOrEqualTo(75);
     }
 
     @Test
