@@ -74,7 +74,8 @@ public class FeedPages {
         p.putSingle("size", String.valueOf(FEED_SIZE));
         p.remove("page");
         SearchQuery query = SearchQuery.parse(p, FEED_SIZE);
-        SearchResult result = search.search(query);
+        // Only the records that match well: a feed carries no partial matches.
+        SearchResult result = search.wellMatching(query);
         List<Entry> entries = result.hits().stream().map(h -> new Entry(h.document(),
                 (h.document().publishDate() == null ? "2000-01-01" : h.document().publishDate()) + "T00:00:00+08:00")).toList();
         String title = "科易达 · " + (query.q().isEmpty() ? "最新内容" : query.q()) + (query.filters().isEmpty() ? "" : "（已筛选）");
