@@ -18,6 +18,8 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Serves the portal, or runs one maintenance command and exits: {@code import FILE.jsonl},
@@ -41,6 +43,9 @@ public class PortalMain implements QuarkusApplication {
     @Inject
     MatchingService matching;
 
+    @Inject
+    SearchEvaluation evaluation;
+
     public static void main(String... args) {
         Quarkus.run(PortalMain.class, args);
     }
@@ -59,16 +64,32 @@ public class PortalMain implements QuarkusApplication {
                 System.out.printf("已重建索引 %s：%d 条，用时 %d ms%n", r.index(), r.documents(), r.took().toMillis());
                 yield 0;
             }
-            case "eval-search" -> {
-                if (args.length < 2) {
-                    yield usage();
-                }
-                new SearchEvaluation(json).run(Path.of(args[1]), args.length > 2 ? args[2] : "http://localhost:8080",
-                        System.out);
-                yield 0;
-            }
+            case "eval-search" -> evalSearch(args);
             default -> usage();
         };
+    }
+
+    /**
+     * {@code eval-search FILE [URL] [--verbose | --pool | --pool-ungraded]}: the portal beside the plain
+     * baselines, or the pool of each query (union of every engine's top 10) for judging.
+     */
+    private int evalSearch(String... args) throws Exception {
+        List<String> positional = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            (args[i].startsWith("--") ? flags : positional).add(args[i]);
+        }
+        if (positional.isEmpty()) {
+            return usage();
+        }
+        Path file = Path.of(positional.get(0));
+        String url = positional.size() > 1 ? positional.get(1) : "http://localhost:8080";
+        if (flags.contains("--pool") || flags.contains("--pool-ungraded")) {
+            evaluation.pool(file, url, System.out, flags.contains("--pool-ungraded"));
+        } else {
+            evaluation.run(file, url, System.out, flags.contains("--verbose"));
+        }
+        return 0;
     }
 
     private int importFile(Path file) throws Exception {
@@ -144,7 +165,7 @@ public class PortalMain implements QuarkusApplication {
     }
 
     private static int usage() {
-        System.err.println("usage: import FILE.jsonl | import-conditions FILE.jsonl | reindex | eval-search JUDGMENTS.jsonl [PORTAL_URL]");
+        System.err.println("usage: import FILE.jsonl | import-conditions FILE.jsonl | reindex | eval-search JUDGMENTS.jsonl [PORTAL_URL] [--verbose|--pool|--pool-ungraded]");
         return 2;
     }
 }
