@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One page of a search. {@code total} counts the records that match well (every aspect of the query);
- * when those run out, the page continues with partial matches (all aspects but one,
+ * when those run out, the page continues with partial matches (some of the aspects,
  * {@link Hit#partial()}), {@code partialTotal} of them in all. {@code correction} is a spelling the
  * index knows that finds clearly more ("您是不是要找"), or null.
  */

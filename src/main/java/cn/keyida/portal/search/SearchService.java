@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The one place that queries Elasticsearch for content. */
 @ApplicationScoped
@@ -97,7 +98,7 @@ public class SearchService {
         }
     }
 
-    /** Which records a query asks for: every aspect, or all but one of them (a partial match). */
+    /** Which records a query asks for: every aspect (matches well), or some of them (a partial match). */
     enum Match { ALL, PARTIAL }
 
     private SearchResult search(SearchQuery query, boolean withPartial) {
@@ -109,8 +110,8 @@ public class SearchService {
         SearchQuery.FACETS.keySet().forEach(name -> facets.put(name, buckets(response.aggregations().get(name))));
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         long partialTotal = 0;
-        if (withPartial && analysis.aspects().size() > 1 && hits.size() < query.size()) {
-            // The well-matching records ran out on this page: continue with those that miss one aspect.
+        if (withPartial && !analysis.isEmpty() && hits.size() < query.size()) {
+            // The well-matching records ran out on this page: continue with those that miss an aspect.
             int partialFrom = (int) Math.max(0, from - total);
             SearchResponse<SearchDocument> partial = execute(request(query, analysis, Match.PARTIAL, partialFrom,
                     query.size() - hits.size(), false));
@@ -234,18 +235,24 @@ public class SearchService {
     /**
      * Terms rank by coverage: each aspect of the query (a word with its synonyms) scores where it
      * occurs as written. {@link Match#ALL} asks for every aspect (or the exact document number);
-     * {@link Match#PARTIAL} for all but one and not all. Filler words are never required and add a
+     * {@link Match#PARTIAL} for the rest that has some of them or of their words (measured on the tuning
+     * half: a plain match of the words as the tail finds more of the relevant records than "all but one"). Filler words are never required and add a
      * little where they occur.
      */
     private static Query textQuery(String q, QueryAnalyzer.Analysis analysis, Match match) {
         List<Query> aspects = analysis.aspects().stream().map(SearchService::aspectQuery).toList();
         BoolQuery.Builder b = new BoolQuery.Builder();
         if (match == Match.ALL) {
-            b.should(all -> all.bool(x -> x.must(aspects)));
-            b.should(s -> s.term(t -> t.field("docNumber").value(q).boost(5f)));
-            b.minimumShouldMatch("1");
+            // Every aspect, or the document number as typed (fillers below are optional: not in this clause).
+            b.must(m -> m.bool(x -> x.should(all -> all.bool(y -> y.must(aspects)))
+                    .should(s -> s.term(t -> t.field("docNumber").value(q).boost(5f)))
+                    .minimumShouldMatch("1")));
         } else {
-            b.must(m -> m.bool(x -> x.should(aspects).minimumShouldMatch(String.valueOf(Math.max(1, aspects.size() - 1)))));
+            // Any aspect, or any of the query's words anywhere (ranked by how many and how rare), but not all aspects.
+            String words = analysis.aspects().stream().map(a -> a.variants().get(0)).collect(Collectors.joining(" "));
+            b.must(m -> m.bool(x -> x.should(aspects)
+                    .should(s -> s.multiMatch(mm -> mm.query(words).fields(TEXT_FIELDS)))
+                    .minimumShouldMatch("1")));
             b.mustNot(n -> n.bool(x -> x.filter(aspects)));
         }
         if (!analysis.fillers().isEmpty()) {
