@@ -222,15 +222,28 @@ public class SearchService {
         if (query.q().isEmpty() || analysis.isEmpty()) {
             return base;
         }
-        // At comparable relevance: the city and province before elsewhere, current before expired or replaced.
-        return Query.of(q -> q.functionScore(fs -> fs.query(base)
-                .functions(f -> f.filter(t -> t.term(v -> v.field("region").value(config.homeCity()))).weight(1.3))
-                .functions(f -> f.filter(t -> t.term(v -> v.field("region").value(config.homeProvince()))).weight(1.15))
-                .functions(f -> f.filter(t -> t.term(v -> v.field("validity").value("EXPIRED"))).weight(0.6))
-                .functions(f -> f.filter(t -> t.term(v -> v.field("superseded").value(true))).weight(0.6))
-                .scoreMode(FunctionScoreMode.Multiply)
-                .boostMode(FunctionBoostMode.Multiply)));
+        // At comparable relevance: the city and province before elsewhere, current before expired or replaced,
+        // and the type the query names (贷款 → finance products) before others.
+        List<String> types = TYPE_WORDS.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(analysis.text()::contains)).map(Map.Entry::getKey).toList();
+        return Query.of(q -> q.functionScore(fs -> {
+            fs.query(base)
+                    .functions(f -> f.filter(t -> t.term(v -> v.field("region").value(config.homeCity()))).weight(1.3))
+                    .functions(f -> f.filter(t -> t.term(v -> v.field("region").value(config.homeProvince()))).weight(1.15))
+                    .functions(f -> f.filter(t -> t.term(v -> v.field("validity").value("EXPIRED"))).weight(0.6))
+                    .functions(f -> f.filter(t -> t.term(v -> v.field("superseded").value(true))).weight(0.6));
+            types.forEach(type -> fs.functions(f -> f.filter(t -> t.term(v -> v.field("type").value(type))).weight(TYPE_WEIGHT)));
+            return fs.scoreMode(FunctionScoreMode.Multiply).boostMode(FunctionBoostMode.Multiply);
+        }));
     }
+
+    /** Words that name a content type; measured on the tuning half (weight 1.5: +0.007 nDCG@10). */
+    static final Map<String, List<String>> TYPE_WORDS = Map.of(
+            "finance", List.of("贷", "融资", "保险", "担保", "投资", "基金"),
+            "talent", List.of("人才", "专家", "特派员", "英才"),
+            "achievement", List.of("成果", "专利"),
+            "demand", List.of("需求", "难题", "揭榜"));
+    static final double TYPE_WEIGHT = 1.5;
 
     /**
      * Terms rank by coverage: each aspect of the query (a word with its synonyms) scores where it
