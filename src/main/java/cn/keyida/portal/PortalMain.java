@@ -70,8 +70,9 @@ public class PortalMain implements QuarkusApplication {
     }
 
     /**
-     * {@code eval-search FILE [URL] [--verbose | --pool | --pool-ungraded]}: the portal beside the plain
-     * baselines, or the pool of each query (union of every engine's top 10) for judging.
+     * {@code eval-search FILE [URL] [--tune | --test] [--verbose | --pool | --pool-ungraded]}: the portal
+     * beside the plain baselines (on one half only with {@code --tune} or {@code --test}), or the pool of
+     * each query (union of every engine's top 10) for judging.
      */
     private int evalSearch(String... args) throws Exception {
         List<String> positional = new ArrayList<>();
@@ -87,7 +88,8 @@ public class PortalMain implements QuarkusApplication {
         if (flags.contains("--pool") || flags.contains("--pool-ungraded")) {
             evaluation.pool(file, url, System.out, flags.contains("--pool-ungraded"));
         } else {
-            evaluation.run(file, url, System.out, flags.contains("--verbose"));
+            List<String> halves = SearchEvaluation.HALVES.stream().filter(h -> flags.contains("--" + h)).toList();
+            evaluation.run(file, url, System.out, flags.contains("--verbose"), halves.isEmpty() ? SearchEvaluation.HALVES : halves);
         }
         return 0;
     }
@@ -165,7 +167,7 @@ public class PortalMain implements QuarkusApplication {
     }
 
     private static int usage() {
-        System.err.println("usage: import FILE.jsonl | import-conditions FILE.jsonl | reindex | eval-search JUDGMENTS.jsonl [PORTAL_URL] [--verbose|--pool|--pool-ungraded]");
+        System.err.println("usage: import FILE.jsonl | import-conditions FILE.jsonl | reindex | eval-search JUDGMENTS.jsonl [PORTAL_URL] [--tune|--test] [--verbose|--pool|--pool-ungraded]");
         return 2;
     }
 }

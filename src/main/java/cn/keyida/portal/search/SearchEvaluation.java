@@ -146,13 +146,22 @@ public class SearchEvaluation {
 
     // ---------------------------------------------------------------- the run
 
-    /** Prints the comparison; with {@code verbose} every query's scores as well. */
+    /** Prints the comparison on both halves; with {@code verbose} every query's scores as well. */
     public Report run(Path judgments, String baseUrl, PrintStream out, boolean verbose)
+            throws IOException, InterruptedException {
+        return run(judgments, baseUrl, out, verbose, HALVES);
+    }
+
+    /**
+     * Prints the comparison on the given halves only: whoever tunes the query looks at {@code tune}
+     * alone, so the test half stays unseen until the change is done.
+     */
+    public Report run(Path judgments, String baseUrl, PrintStream out, boolean verbose, List<String> halves)
             throws IOException, InterruptedException {
         List<Judgment> js = read(judgments);
         Map<String, Map<String, Ranking>> rankings = rankings(js, baseUrl, null);
         Report report = score(js, rankings.get("#records").size(), rankings);
-        print(report, baseUrl, out, verbose);
+        print(report, baseUrl, out, verbose, halves);
         return report;
     }
 
@@ -197,6 +206,10 @@ public class SearchEvaluation {
             portal.put(key(j), portal(j, baseUrl));
         }
         out.put(PORTAL, portal);
+        if (!client.indices().existsAlias(e -> e.name(config.alias())).value()) {
+            throw new IOException("no search index under the alias " + config.alias()
+                    + ": evaluate with the portal's alias (--alias NAME)");
+        }
         long stamp = System.currentTimeMillis();
         String std = config.alias() + "-baseline-standard-" + stamp;
         String zh = config.alias() + "-baseline-smartcn-" + stamp;
@@ -204,6 +217,12 @@ public class SearchEvaluation {
             createBaseline(std, "standard");
             createBaseline(zh, "zh");
             Map<String, SearchDocument> docs = copyRecords(List.of(std, zh));
+            long portalRecords = portal(new Judgment(0, "", "tune", Map.of(), Map.of()), baseUrl).total();
+            if (portalRecords != docs.size()) {
+                // Baselines on other records than the portal's would compare nothing.
+                throw new IOException("the portal at " + baseUrl + " holds " + portalRecords + " records, the alias "
+                        + config.alias() + " " + docs.size() + ": evaluate with the portal's alias (--alias NAME)");
+            }
             if (docsOut != null) {
                 docsOut.putAll(docs);
             }
@@ -230,8 +249,15 @@ public class SearchEvaluation {
     Ranking portal(Judgment j, String baseUrl) throws IOException, InterruptedException {
         StringBuilder url = new StringBuilder(baseUrl).append("/api/search?size=").append(K).append("&q=").append(enc(j.q()));
         j.filters().forEach((k, vs) -> vs.forEach(v -> url.append('&').append(enc(k)).append('=').append(enc(v))));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString())).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // The portal limits searches per client (300 a minute by default): a run asks about 200, so a
+        // second run within the minute waits as the portal asks.
+        for (int attempt = 0; response.statusCode() == 429 && attempt < 10; attempt++) {
+            long wait = response.headers().firstValueAsLong("Retry-After").orElse(5);
+            Thread.sleep(Math.max(1, Math.min(wait, 60)) * 1000);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != 200) {
             throw new IOException("search for " + j.label() + " answered " + response.statusCode());
         }
@@ -400,13 +426,13 @@ public class SearchEvaluation {
 
     // ---------------------------------------------------------------- output
 
-    static void print(Report report, String baseUrl, PrintStream out, boolean verbose) {
+    static void print(Report report, String baseUrl, PrintStream out, boolean verbose, List<String> halves) {
         Map<String, Integer> sizes = new TreeMap<>();
         HALVES.forEach(h -> sizes.put(h, report.summary(PORTAL, h).queries()));
         out.printf("Search evaluation: %d records, portal %s; tune %d queries, test %d queries%n",
                 report.records(), baseUrl, sizes.get("tune"), sizes.get("test"));
         out.printf("unjudged = share of the engine's top 10 that no one graded (counted as 0)%n%n");
-        for (String half : HALVES) {
+        for (String half : halves) {
             out.printf("%-5s %-22s %7s %6s %6s %6s %6s %8s%n", half, "engine", "nDCG@10", "R@10", "P@5", "MRR@10",
                     "zero", "unjudged");
             for (String engine : List.of(PORTAL, STANDARD, SMARTCN)) {
@@ -441,7 +467,7 @@ public class SearchEvaluation {
         }
         if (verbose) {
             out.printf("%-5s %s %7s %7s %7s %6s%n", "half", pad("query", 34), "portal", "std", "smartcn", "hits");
-            for (String half : HALVES) {
+            for (String half : halves) {
                 List<QueryScore> p = report.scores().get(PORTAL).get(half);
                 List<QueryScore> s = report.scores().get(STANDARD).get(half);
                 List<QueryScore> z = report.scores().get(SMARTCN).get(half);
