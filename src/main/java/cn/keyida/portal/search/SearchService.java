@@ -270,7 +270,8 @@ public class SearchService {
         }
         if (!analysis.fillers().isEmpty()) {
             String fillers = String.join(" ", analysis.fillers());
-            b.should(s -> s.multiMatch(m -> m.query(fillers).fields("title^2", "summary")));
+            // boost 2 measured on the tuning half (+0.005 nDCG@10 over 1)
+            b.should(s -> s.multiMatch(m -> m.query(fillers).fields("title^2", "summary").boost(2f)));
         }
         return b.build()._toQuery();
     }
