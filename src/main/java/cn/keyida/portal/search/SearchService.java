@@ -283,7 +283,8 @@ public class SearchService {
         return variants.size() == 1 ? variants.get(0) : Query.of(q -> q.disMax(d -> d.queries(variants)));
     }
 
-    static final List<String> TEXT_FIELDS = List.of("title^3", "summary^2", "tags^2", "body");
+    /** Field weights measured on the tuning half (summary 1 and body 2: +0.009 nDCG@10 over 2 and 1). */
+    static final List<String> TEXT_FIELDS = List.of("title^3", "summary", "tags^2", "body^2");
 
     /**
      * For a short query of Chinese characters that finds few records: a title word that differs in one
