@@ -147,11 +147,98 @@ async function searchBenchmarks() {
   return results;
 }
 
+// ------------------------------------------------------------------ 3b: the plain reference request
+// The issue-23 yardstick: a plain smartcn index of the same records and a plain request on it
+// (multi_match title^3 summary^2 tags^2 body, minimum_should_match 60 %, terms facets on type, level,
+// region and category, highlight on title and body, 10 hits, track_total_hits), beside the portal's own.
+const PLAIN_MAPPING = {
+  settings: { number_of_shards: 1, number_of_replicas: 0 },
+  mappings: {
+    properties: {
+      title: { type: 'text', analyzer: 'smartcn' }, summary: { type: 'text', analyzer: 'smartcn' },
+      tags: { type: 'text', analyzer: 'smartcn' }, body: { type: 'text', analyzer: 'smartcn' },
+      type: { type: 'keyword' }, level: { type: 'keyword' }, region: { type: 'keyword' }, category: { type: 'keyword' },
+      owner: { type: 'keyword' }, year: { type: 'integer' }, validity: { type: 'keyword' }, publishDate: { type: 'date' },
+      slug: { type: 'keyword' }, docNumber: { type: 'keyword' }, superseded: { type: 'boolean' },
+      url: { type: 'keyword', index: false },
+    },
+  },
+};
+
+function referenceRequest(query) {
+  const filters = Object.entries(query).filter(([k]) => k !== 'q').map(([k, v]) => ({ terms: { [k]: [v] } }));
+  const must = query.q ? [{ multi_match: { query: query.q, fields: ['title^3', 'summary^2', 'tags^2', 'body'], minimum_should_match: '60%' } }]
+    : [{ match_all: {} }];
+  return {
+    query: { bool: { must, filter: filters } }, size: 10, track_total_hits: true, _source: { excludes: ['body'] },
+    aggs: Object.fromEntries(['type', 'level', 'region', 'category'].map((f) => [f, { terms: { field: f, size: 30 } }])),
+    highlight: { fields: { title: { number_of_fragments: 0 }, body: { fragment_size: 120, number_of_fragments: 1 } } },
+  };
+}
+
+async function storeBytes(index) {
+  const r = await (await fetch(`${ES}/_cat/indices/${index}?format=json&bytes=b&h=index,store.size`)).json();
+  return r.reduce((sum, x) => sum + Number(x['store.size']), 0);
+}
+
+async function forceMerge(index) {
+  await fetch(`${ES}/${index}/_forcemerge?max_num_segments=1`, { method: 'POST' });
+}
+
+/** Median `took` of each request (5 runs after one warm-up), summed over the mix. */
+async function summedTook(index, bodies) {
+  let sum = 0;
+  for (const body of bodies) {
+    const took = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await (await fetch(`${ES}/${index}/_search?request_cache=false`, { method: 'POST',
+        headers: { 'Content-Type': 'application/json' }, body })).json();
+      if (i > 0) took.push(r.took);
+    }
+    took.sort((a, b) => a - b);
+    sum += took[2];
+  }
+  return sum;
+}
+
+async function referenceBenchmarks(corpusFile, search) {
+  console.log('==> plain reference: a plain smartcn index of the same records, the plain request');
+  const plain = `bench-plain-${Date.now()}`;
+  const plainRate = await rawBulk(corpusFile, JSON.stringify(PLAIN_MAPPING), plain);
+  await forceMerge(plain);
+  const refFile = writeRequests('reference', QUERIES.map((q) => `POST\t/${plain}/_search\t${JSON.stringify(referenceRequest(q))}`));
+  const portalBodies = readFileSync(resolve(WORK, 'es.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t')[2]);
+  const tookPortal = await summedTook(ALIAS, portalBodies);
+  const tookRef = await summedTook(plain, QUERIES.map((q) => JSON.stringify(referenceRequest(q))));
+  const ref = {};
+  for (const c of CONCURRENCY) {
+    ref[c] = wrk(ES, refFile, c, { CTYPE: 'application/json' }, c === 32 ? 2 * DURATION : DURATION);
+    log(`${String(c).padStart(2)} clients  ref   ${ref[c].rps.toFixed(1).padStart(8)} req/s  p50 ${ref[c].p50.toFixed(1)} ms  p95 ${ref[c].p95.toFixed(1)} ms`);
+    search[c].ref = ref[c];
+  }
+  const portalBytes = await storeBytes(ALIAS);
+  const plainBytes = await storeBytes(plain);
+  await fetch(`${ES}/${plain}`, { method: 'DELETE' });
+  figure('Elasticsearch took, summed over the mix (median of 5 each): portal / reference', tookPortal / tookRef, 'x', '≤ 1.2', tookPortal / tookRef <= 1.2);
+  figure('Elasticsearch took summed: portal request', tookPortal, 'ms', 'context', null);
+  figure('Elasticsearch took summed: reference request', tookRef, 'ms', 'context', null);
+  for (const c of CONCURRENCY) {
+    figure(`throughput portal request / reference (${c} clients, Elasticsearch)`, search[c].es.rps / ref[c].rps, 'x',
+      c === 32 ? '≥ 0.8' : 'context', c === 32 ? search[c].es.rps / ref[c].rps >= 0.8 : null);
+    figure(`throughput portal API / reference (${c} clients; every request a search sends)`, search[c].api.rps / ref[c].rps, 'x', 'context', null);
+  }
+  figure('index size portal / plain', portalBytes / plainBytes, 'x', '≤ 1.3', portalBytes / plainBytes <= 1.3);
+  figure('index size portal', portalBytes / 2 ** 20, 'MB', 'context', null);
+  figure('index size plain', plainBytes / 2 ** 20, 'MB', 'context', null);
+  figure('raw bulk into the plain index', plainRate, 'docs/s', 'context', null);
+  return { tookPortal, tookRef, portalBytes, plainBytes, plainRate };
+}
+
 // ------------------------------------------------------------------ 4: import versus raw bulk
-async function rawBulk(corpusFile) {
-  console.log('==> raw Elasticsearch bulk of the same documents');
-  const definition = readFileSync(resolve(ROOT, 'src/main/resources/search/content-index.json'), 'utf8');
-  const index = `bench-raw-${Date.now()}`;
+async function rawBulk(corpusFile, mapping = null, keep = null) {
+  console.log(`==> raw Elasticsearch bulk of the same documents (${keep ? 'plain' : "the portal's"} mapping)`);
+  const definition = mapping ?? readFileSync(resolve(ROOT, 'src/main/resources/search/content-index.json'), 'utf8');
+  const index = keep ?? `bench-raw-${Date.now()}`;
   await fetch(`${ES}/${index}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: definition });
   const lines = readFileSync(corpusFile, 'utf8').trim().split('\n');
   const start = performance.now();
@@ -179,7 +266,7 @@ async function rawBulk(corpusFile) {
   await Promise.all([worker(), worker()]);
   await fetch(`${ES}/${index}/_refresh`, { method: 'POST' });
   const seconds = (performance.now() - start) / 1000;
-  await fetch(`${ES}/${index}`, { method: 'DELETE' });
+  if (!keep) await fetch(`${ES}/${index}`, { method: 'DELETE' });
   return lines.length / seconds;
 }
 
@@ -244,9 +331,12 @@ const startMs = [...starts].sort((a, b) => a - b)[Math.floor(starts.length / 2)]
 const rssRest = rss();
 
 const search = await searchBenchmarks();
+const reference = await referenceBenchmarks(corpus, search);
 const rawRate = await rawBulk(corpus);
 const importRate = scale / importSeconds;
 figure('import end to end (JSONL → searchable) / raw bulk', importRate / rawRate, 'x', '≥ 0.5', importRate / rawRate >= 0.5);
+figure('import end to end / raw bulk into the plain index', importRate / reference.plainRate, 'x', '≥ 0.6',
+  importRate / reference.plainRate >= 0.6);
 figure('import end to end', importRate, 'records/s', 'context', null);
 figure('raw Elasticsearch bulk', rawRate, 'docs/s', 'context', null);
 const fresh = await freshness(corpus);
@@ -270,12 +360,14 @@ const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => [...r[i]].
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
 const detail = Object.fromEntries(CONCURRENCY.map((c) => [c, search[c]]));
 writeFileSync(resolve(OUT, 'results.json'), JSON.stringify({ scale, machine, date: new Date().toISOString(), figures, search: detail,
-  freshness: fresh, needs, importSeconds, rawBulkDocsPerSecond: rawRate }, null, 2));
+  freshness: fresh, needs, importSeconds, rawBulkDocsPerSecond: rawRate, reference }, null, 2));
 const md = [
   '# Benchmarks', '', `Latest run of \`./portal bench --scale ${scale}\` (${new Date().toISOString().slice(0, 10)}), on ${machine}.`,
   `Each load run lasts ${DURATION} s (portal and Elasticsearch at 32 clients: ${2 * DURATION} s); wrk on loopback; the same query mix (${QUERIES.length} queries: short, long, with and without filters)`,
   'for the portal, for Elasticsearch directly (the exact request the portal sends, from `/api/staff/search-request`) and',
-  'for a naive PostgreSQL `ILIKE` search (pgbench). Figures are ratios measured side by side in one run.', '',
+  'for a naive PostgreSQL `ILIKE` search (pgbench), and (`ref`) a plain reference request on a plain smartcn index of the same',
+  'records (multi_match title^3 summary^2 tags^2 body, minimum_should_match 60 %, four terms facets, highlight on title and body).',
+  'Figures are ratios measured side by side in one run.', '',
   '| figure | value | unit | target | |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`), '',
   '## Search latency by concurrency (ms)', '', '| clients | target | req/s | p50 | p95 | p99 |', '|---|---|---|---|---|---|',
   ...CONCURRENCY.flatMap((c) => Object.entries(search[c]).map(([k, v]) => `| ${c} | ${k} | ${v.rps.toFixed(1)} | ${v.p50.toFixed(1)} | ${v.p95.toFixed(1)} | ${v.p99.toFixed(1)} |`)),

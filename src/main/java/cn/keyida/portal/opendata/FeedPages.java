@@ -86,7 +86,8 @@ public class FeedPages {
             p.putSingle("sort", "date");
         }
         SearchQuery query = SearchQuery.parse(p, FEED_SIZE);
-        SearchResult result = search.search(query);
+        // Only the records that match well: a feed carries no partial matches.
+        SearchResult result = search.wellMatching(query);
         Map<String, Instant> changed = content.lastChanged(result.hits().stream().map(h -> h.document().slug()).toList());
         List<Entry> entries = result.hits().stream()
                 .map(h -> new Entry(h.document(), updated(h.document(), changed.get(h.document().slug())))).toList();

@@ -39,7 +39,7 @@ public class SearchAdminPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance stats(int days, List<SearchLog.QueryCount> top, List<SearchLog.QueryCount> zero,
-                Map<String, Long> clicks, List<SearchSynonym> synonyms, String error);
+                Map<String, Long> clicks, List<SearchSynonym> synonyms, List<SearchSynonym> fillers, String error);
     }
 
     @GET
@@ -60,6 +60,18 @@ public class SearchAdminPages {
     }
 
     @POST
+    @Path("/fillers")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addFillers(@RestForm String terms) {
+        try {
+            synonyms.add(terms, SearchSynonym.Kind.FILLER);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(page(e.getMessage())).build();
+        }
+        return Response.seeOther(URI.create("/staff/search#fillers")).build();
+    }
+
+    @POST
     @Path("/synonyms/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response deleteSynonym(@PathParam("id") long id) {
@@ -70,6 +82,6 @@ public class SearchAdminPages {
     private TemplateInstance page(String error) {
         Instant since = Instant.now().minus(Duration.ofDays(DAYS));
         return Templates.stats(DAYS, log.topQueries(since, false, 30), log.topQueries(since, true, 30),
-                log.topClicks(since, 20), synonyms.list(), error);
+                log.topClicks(since, 20), synonyms.list(), synonyms.listFillers(), error);
     }
 }

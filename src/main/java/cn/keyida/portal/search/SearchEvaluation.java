@@ -374,7 +374,9 @@ public class SearchEvaluation {
                 rel.stream().mapToDouble(QueryScore::recall).sum() / n,
                 rel.stream().mapToDouble(QueryScore::p5).sum() / n,
                 rel.stream().mapToDouble(QueryScore::rr).sum() / n,
-                qs.stream().filter(s -> s.ranking().total() == 0).count() / (double) Math.max(1, qs.size()),
+                // Zero results: the page shows nothing (a portal page whose well-matching count is 0 still
+                // lists partial matches below it).
+                qs.stream().filter(s -> s.ranking().top().isEmpty()).count() / (double) Math.max(1, qs.size()),
                 qs.stream().mapToLong(QueryScore::unjudged).sum() / (double) Math.max(1, returned));
     }
 
@@ -451,7 +453,7 @@ public class SearchEvaluation {
                     wins++;
                 } else if (p < b - 1e-9) {
                     losses.add(String.format("        %s %5.3f  %5.3f%s", pad(portal.get(i).judgment().label(), 34), p, b,
-                            portal.get(i).ranking().total() == 0 ? "  (portal: 0 results)" : ""));
+                            portal.get(i).ranking().top().isEmpty() ? "  (portal: 0 results)" : ""));
                 } else {
                     ties++;
                 }

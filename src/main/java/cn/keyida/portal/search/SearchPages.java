@@ -42,7 +42,8 @@ public class SearchPages {
     static class Templates {
         static native TemplateInstance search(SearchQuery query, SearchResult result, List<FacetGroup> facets,
                 List<ActiveFilter> active, List<PageLink> pages, String sortHref, String unavailable,
-                List<SearchDocument> didYouMean, List<String> popular, String feedHref);
+                List<SearchDocument> didYouMean, List<String> popular, String feedHref, String correction,
+                String correctionHref);
     }
 
     @GET
@@ -53,15 +54,18 @@ public class SearchPages {
         try {
             SearchResult result = search.search(query);
             log.searched(query, result.total());
-            boolean none = result.total() == 0;
+            boolean none = result.hits().isEmpty();
+            String correctionHref = result.correction() == null ? null
+                    : new SearchQuery(result.correction(), query.filters(), query.sort(), 1, query.size()).pageHref();
             return Response.ok(Templates.search(query, result, facets(query, result), active(query),
                     pages(query, result), href(query, query.filters(), query.sort() == SearchQuery.Sort.DATE
                             ? SearchQuery.Sort.RELEVANCE : SearchQuery.Sort.DATE, 1), null,
-                    none ? search.relaxed(query, 5) : List.of(), none ? popular.get() : List.of(), query.feedHref())).build();
+                    none ? search.relaxed(query, 5) : List.of(), none ? popular.get() : List.of(), query.feedHref(),
+                    result.correction(), correctionHref)).build();
         } catch (SearchUnavailableException e) {
             return Response.status(503).header("Retry-After", "30")
                     .entity(Templates.search(query, null, List.of(), active(query), List.of(), "", e.getMessage(),
-                            List.of(), List.of(), query.feedHref()))
+                            List.of(), List.of(), query.feedHref(), null, null))
                     .build();
         }
     }

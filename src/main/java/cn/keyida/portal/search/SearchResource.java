@@ -42,10 +42,15 @@ public class SearchResource {
 
     public record ApiHit(String slug, String type, String title, String summary, String url, String publishDate,
             String level, String region, String owner, String category, String validity,
-            Map<String, List<String>> highlight) {}
+            Map<String, List<String>> highlight, boolean partial) {}
 
+    /**
+     * {@code total} counts the records that match well; {@code hits} continue with partial matches
+     * ({@code partial: true}, {@code partialTotal} in all) when those run out. {@code correction}: a
+     * spelling that finds clearly more, or null.
+     */
     public record ApiResult(long total, int page, int size, List<ApiHit> hits,
-            Map<String, List<SearchResult.FacetValue>> facets) {}
+            Map<String, List<SearchResult.FacetValue>> facets, long partialTotal, String correction) {}
 
     public record Suggestion(String slug, String type, String title, String url) {}
 
@@ -77,9 +82,9 @@ public class SearchResource {
         List<ApiHit> hits = r.hits().stream().map(h -> {
             SearchDocument d = h.document();
             return new ApiHit(d.slug(), d.type(), d.title(), d.summary(), d.url(), d.publishDate(), d.level(),
-                    d.region(), d.owner(), d.category(), d.validity(), h.highlight());
+                    d.region(), d.owner(), d.category(), d.validity(), h.highlight(), h.partial());
         }).toList();
-        return new ApiResult(r.total(), r.page(), r.size(), hits, r.facets());
+        return new ApiResult(r.total(), r.page(), r.size(), hits, r.facets(), r.partialTotal(), r.correction());
     }
 
     /** Which result a visitor opened (sent by the search page's script as a beacon). */

@@ -29,7 +29,7 @@ public class SearchStaffResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "一次搜索发送给 Elasticsearch 的查询（工作人员调优用）")
     public String request(@Context UriInfo uri) {
-        return JsonpUtils.toJsonString(search.request(SearchQuery.parse(uri.getQueryParameters(), 10), false),
+        return JsonpUtils.toJsonString(search.request(SearchQuery.parse(uri.getQueryParameters(), 10)),
                 client._jsonpMapper());
     }
 }
