@@ -32,13 +32,6 @@ public interface SearchConfig {
     @WithDefault("1s")
     String indexerEvery();
 
-    /** The portal's own city and province rank before other regions at comparable relevance. */
-    @WithDefault("广元市")
-    String homeCity();
-
-    @WithDefault("四川省")
-    String homeProvince();
-
     /**
      * How long the search log keeps a query or click. Queries are masked on the way in, but what people
      * type may still name them; the statistics page looks back at most a few months.

@@ -1,5 +1,6 @@
 package cn.keyida.portal.search;
 
+import cn.keyida.portal.web.WebConfig;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -31,11 +32,13 @@ public class SearchService {
     private final ElasticsearchClient client;
     private final SearchConfig config;
     private final QueryAnalyzer analyzer;
+    private final WebConfig site;
 
-    SearchService(ElasticsearchClient client, SearchConfig config, QueryAnalyzer analyzer) {
+    SearchService(ElasticsearchClient client, SearchConfig config, QueryAnalyzer analyzer, WebConfig site) {
         this.client = client;
         this.config = config;
         this.analyzer = analyzer;
+        this.site = site;
     }
 
     /** The records that match well, then (when those run out on this page) the partial matches. */
@@ -228,8 +231,8 @@ public class SearchService {
                 .filter(e -> e.getValue().stream().anyMatch(analysis.text()::contains)).map(Map.Entry::getKey).toList();
         return Query.of(q -> q.functionScore(fs -> {
             fs.query(base)
-                    .functions(f -> f.filter(t -> t.term(v -> v.field("region").value(config.homeCity()))).weight(1.3))
-                    .functions(f -> f.filter(t -> t.term(v -> v.field("region").value(config.homeProvince()))).weight(1.15))
+                    .functions(f -> f.filter(t -> t.term(v -> v.field("region").value(site.city()))).weight(1.3))
+                    .functions(f -> f.filter(t -> t.term(v -> v.field("region").value(site.province()))).weight(1.15))
                     .functions(f -> f.filter(t -> t.term(v -> v.field("validity").value("EXPIRED"))).weight(0.6))
                     .functions(f -> f.filter(t -> t.term(v -> v.field("superseded").value(true))).weight(0.6));
             types.forEach(type -> fs.functions(f -> f.filter(t -> t.term(v -> v.field("type").value(type))).weight(TYPE_WEIGHT)));
