@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.support.Enterprises;
+import cn.keyida.portal.support.Tokens;
 import cn.keyida.portal.support.UserSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,9 +29,9 @@ class NeedInputTest {
 
     @Test
     void withoutAProfileNoNeedIsStoredAndBadProfileInputIsExplained() {
-        UserSession newcomer = new UserSession("enterprise2");
-        String subject = Enterprises.subject("enterprise2");
-        QuarkusTransaction.requiringNew().run(() -> EnterpriseProfile.delete("subject", subject));
+        String account = Tokens.newEnterpriseAccount(); // a new enterprise: no profile yet
+        UserSession newcomer = new UserSession(account);
+        String subject = Enterprises.subject(account);
         newcomer.open("/my/profile").then().statusCode(200);
         // Without a profile a need is not stored, valid or not: the enterprise fills in its profile first.
         long before = needCount();

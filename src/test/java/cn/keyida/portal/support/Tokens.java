@@ -78,6 +78,22 @@ public final class Tokens {
                 .then().statusCode(204);
     }
 
+    /**
+     * A new enterprise account, as self-registration makes one (verified e-mail, the realm's default group
+     * {@code enterprises}); password demo1234. No profile exists for it yet, whatever other tests did.
+     */
+    public static String newEnterpriseAccount() {
+        String username = "newcomer-" + Long.toString(System.nanoTime(), 36);
+        given().auth().oauth2(masterAdminToken()).contentType("application/json")
+                .body(java.util.Map.of("username", username, "enabled", true, "emailVerified", true,
+                        "email", username + "@example.com", "firstName", "新", "lastName", "李",
+                        "groups", java.util.List.of("/enterprises"),
+                        "credentials", java.util.List.of(java.util.Map.of("type", "password", "value", "demo1234", "temporary", false))))
+                .post(Stack.keycloakRealm().replace("/realms/", "/admin/realms/") + "/users")
+                .then().statusCode(201);
+        return username;
+    }
+
     /** The same header and payload under a signature Keycloak never made. */
     public static String withForgedSignature(String token) {
         return token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
