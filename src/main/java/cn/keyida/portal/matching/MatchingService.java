@@ -9,8 +9,8 @@ import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.common.DailyReminder;
 import cn.keyida.portal.common.PortalClock;
-import cn.keyida.portal.web.Canonical;
 import cn.keyida.portal.web.FieldErrors;
+import cn.keyida.portal.web.Site;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,11 +36,11 @@ import java.util.function.Function;
 @ApplicationScoped
 public class MatchingService implements DailyReminder {
 
-    private final Canonical canonical;
+    private final Site site;
     private final PortalClock clock;
 
-    MatchingService(Canonical canonical, PortalClock clock) {
-        this.canonical = canonical;
+    MatchingService(Site site, PortalClock clock) {
+        this.site = site;
         this.clock = clock;
     }
 
@@ -226,9 +226,9 @@ public class MatchingService implements DailyReminder {
     }
 
     private String mailBody(EnterpriseProfile p, String text, ContentItem item) {
-        return p.name + "：\n\n" + text + "\n\n查看政策：" + canonical.base() + item.url()
-                + "\n逐项对照条件：" + canonical.base() + "/my/matches\n\n"
-                + "您在企业信息中选择了接收政策推送邮件；如不再需要，请在 " + canonical.base()
+        return p.name + "：\n\n" + text + "\n\n查看政策：" + site.base() + item.url()
+                + "\n逐项对照条件：" + site.base() + "/my/matches\n\n"
+                + "您在企业信息中选择了接收政策推送邮件；如不再需要，请在 " + site.base()
                 + "/my/profile 取消勾选。\n广元市科学技术局 · 科易达";
     }
 

@@ -11,8 +11,8 @@ import cn.keyida.portal.search.SearchIndexer;
 import cn.keyida.portal.search.SearchQuery;
 import cn.keyida.portal.search.SearchService;
 import cn.keyida.portal.search.SearchUnavailableException;
-import cn.keyida.portal.web.Canonical;
 import cn.keyida.portal.web.InvalidInputException;
+import cn.keyida.portal.web.Site;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -45,17 +45,17 @@ public class SubscriptionService implements DailyReminder {
     private final SearchService search;
     private final SearchIndexer indexer;
     private final MatchingService matching;
-    private final Canonical canonical;
+    private final Site site;
     private final Duration commitLag;
     private final PortalClock clock;
 
-    SubscriptionService(SearchService search, SearchIndexer indexer, MatchingService matching, Canonical canonical,
+    SubscriptionService(SearchService search, SearchIndexer indexer, MatchingService matching, Site site,
             PortalClock clock,
             @ConfigProperty(name = "portal.subscriptions.commit-lag", defaultValue = "5s") Duration commitLag) {
         this.search = search;
         this.indexer = indexer;
         this.matching = matching;
-        this.canonical = canonical;
+        this.site = site;
         this.clock = clock;
         this.commitLag = commitLag;
     }
@@ -227,8 +227,8 @@ public class SubscriptionService implements DailyReminder {
                 .append(s.frequency == Subscription.Frequency.IMMEDIATE ? "" : s.frequency.label).append("更新：\n");
         section(body, "新发布", fresh);
         section(body, "内容有更新", updated);
-        body.append("\n查看全部结果：").append(canonical.base()).append(s.searchUrl())
-                .append("\n管理订阅：").append(canonical.base()).append("/subscriptions")
+        body.append("\n查看全部结果：").append(site.base()).append(s.searchUrl())
+                .append("\n管理订阅：").append(site.base()).append("/subscriptions")
                 .append("\n退订此订阅（一键退订，无需登录）：").append(unsubscribeUrl(s))
                 .append("\n\n广元市科学技术局 · 科易达");
         MailOutbox.queue(s.email, "【科易达】订阅更新：" + s.describe() + "（" + items.size() + " 条）", body.toString(),
@@ -252,12 +252,12 @@ public class SubscriptionService implements DailyReminder {
             return;
         }
         body.append("\n【").append(title).append("】").append(items.size()).append(" 条\n");
-        items.forEach(i -> body.append("· ").append(i.title).append("\n  ").append(canonical.base()).append(i.url())
+        items.forEach(i -> body.append("· ").append(i.title).append("\n  ").append(site.base()).append(i.url())
                 .append("\n"));
     }
 
     String unsubscribeUrl(Subscription s) {
-        return canonical.base() + "/subscriptions/unsubscribe/" + s.unsubscribeToken;
+        return site.base() + "/subscriptions/unsubscribe/" + s.unsubscribeToken;
     }
 
     /**
@@ -295,7 +295,7 @@ public class SubscriptionService implements DailyReminder {
             int n = 0;
             for (String slug : search.matching(s.search(), due.keySet())) {
                 ContentItem item = ContentItem.findBySlug(slug).orElseThrow();
-                String body = due.get(slug) + "\n\n" + item.title + "\n" + canonical.base() + item.url()
+                String body = due.get(slug) + "\n\n" + item.title + "\n" + site.base() + item.url()
                         + "\n\n（来自您订阅的搜索“" + s.describe() + "”）\n退订此订阅：" + unsubscribeUrl(s);
                 if (MailOutbox.queueOnce("sub-remind:" + s.id + ":" + slug, s.email,
                         "【科易达】" + due.get(slug).split("：")[0] + "：" + item.title, body, unsubscribeUrl(s))) {

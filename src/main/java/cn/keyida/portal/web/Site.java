@@ -3,7 +3,10 @@ package cn.keyida.portal.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-/** What every page's frame says about the site ({@code inject:site.city}, the footer's record numbers). */
+/**
+ * What templates say about the site: its public address ({@code inject:site.base}, for canonical links),
+ * its city, and the footer's contact and record numbers. Services may use it for links in mails too.
+ */
 @Named("site")
 @ApplicationScoped
 public class Site {
@@ -12,6 +15,10 @@ public class Site {
 
     Site(WebConfig config) {
         this.config = config;
+    }
+
+    public String base() {
+        return config.baseUrl();
     }
 
     public String city() {
