@@ -55,6 +55,22 @@ public class Viewer {
         return null;
     }
 
+    public boolean isInstitution() {
+        return identity.hasRole(Roles.INSTITUTION);
+    }
+
+    public boolean isExpert() {
+        return identity.hasRole(Roles.EXPERT);
+    }
+
+    public boolean isProvider() {
+        return identity.hasRole(Roles.PROVIDER);
+    }
+
+    public boolean isBroker() {
+        return identity.hasRole(Roles.BROKER);
+    }
+
     public boolean isAdmin() {
         return identity.hasRole(Roles.ADMIN);
     }

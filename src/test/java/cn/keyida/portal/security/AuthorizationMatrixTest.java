@@ -43,7 +43,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    static final List<String> ROLES = List.of("anonymous", "enterprise1", "enterprise2", "staff1", "supervisor1", "admin1");
+    static final List<String> ROLES = List.of("anonymous", "enterprise1", "enterprise2", "staff1", "supervisor1", "admin1",
+            "university1", "expert1", "provider1", "broker1");
+
+    /** A page with a form each role may open, for the CSRF token its POSTs carry. */
+    static final Map<String, String> FORM_PAGES = Map.of("enterprise1", "/my/profile", "enterprise2", "/my/profile",
+            "staff1", "/staff/content/new", "supervisor1", "/staff/content/new", "admin1", "/staff/content/new",
+            "broker1", "/staff/content/new");
 
     @Inject
     NeedSubmission needs;
@@ -68,7 +74,7 @@ class AuthorizationMatrixTest {
             UserSession s = role.equals("anonymous") ? UserSession.anonymous() : new UserSession(role);
             // a CSRF token, so a POST is judged on authorization, not on the missing token
             if (!role.equals("anonymous")) {
-                s.open(role.startsWith("enterprise") ? "/my/profile" : "/staff/content/new");
+                s.open(FORM_PAGES.getOrDefault(role, "/search?q=%E6%94%BF%E7%AD%96"));
             }
             sessions.put(role, s);
         }
