@@ -271,6 +271,8 @@ public class SearchService {
                     .minimumShouldMatch("1")));
             b.mustNot(n -> n.bool(x -> x.filter(aspects)));
         }
+        // The title read character by character: how much of the question the title says, however it is cut.
+        b.should(s -> s.match(m -> m.field("title.std").query(analysis.text()).boost(TITLE_CHARACTERS)));
         if (!analysis.fillers().isEmpty()) {
             String fillers = String.join(" ", analysis.fillers());
             // boost 2 measured on the tuning half (+0.005 nDCG@10 over 1)
@@ -285,6 +287,9 @@ public class SearchService {
                 .type(TextQueryType.Phrase).fields(TEXT_FIELDS).tieBreaker(0.3)))).toList();
         return variants.size() == 1 ? variants.get(0) : Query.of(q -> q.disMax(d -> d.queries(variants)));
     }
+
+    /** The weight of the title read by characters (measured on the tuning half: 1 gives +0.002 nDCG@10, 3 loses). */
+    static final float TITLE_CHARACTERS = 1f;
 
     /** Field weights measured on the tuning half (summary 1 and body 2: +0.009 nDCG@10 over 2 and 1). */
     static final List<String> TEXT_FIELDS = List.of("title^3", "summary", "tags^2", "body^2");
