@@ -326,6 +326,7 @@ async function needSubmission() {
 const scale = Number(env.SCALE);
 const importSeconds = Number(env.IMPORT_SECONDS);
 const corpus = env.CORPUS;
+const corpusMode = env.CORPUS_MODE ?? 'repeated';
 const starts = env.START_MS.split(' ').map(Number); // in order
 const startMs = [...starts].sort((a, b) => a - b)[Math.floor(starts.length / 2)];
 const rssRest = rss();
@@ -353,16 +354,16 @@ figure('app resident memory at rest', rssRest, 'MB', 'context', null);
 figure('app resident memory under search load', search.rssUnderLoad, 'MB', '≤ 350', search.rssUnderLoad <= 350);
 
 const machine = `${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`;
-console.log(`\n==> results at ${scale} records, ${DURATION} s per run, ${machine}`);
+console.log(`\n==> results at ${scale} records (${corpusMode} corpus), ${DURATION} s per run, ${machine}`);
 const rows = figures.map((f) => [f.name, typeof f.value === 'number' ? (Math.abs(f.value) < 10 ? f.value.toFixed(2) : f.value.toFixed(0)) : String(f.value),
   f.unit, f.target, f.pass === null ? '' : f.pass ? 'pass' : 'FAIL']);
 const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => [...r[i]].length), 6));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
 const detail = Object.fromEntries(CONCURRENCY.map((c) => [c, search[c]]));
-writeFileSync(resolve(OUT, 'results.json'), JSON.stringify({ scale, machine, date: new Date().toISOString(), figures, search: detail,
+writeFileSync(resolve(OUT, 'results.json'), JSON.stringify({ scale, corpusMode, machine, date: new Date().toISOString(), figures, search: detail,
   freshness: fresh, needs, importSeconds, rawBulkDocsPerSecond: rawRate, reference }, null, 2));
 const md = [
-  '# Benchmarks', '', `Latest run of \`./portal bench --scale ${scale}\` (${new Date().toISOString().slice(0, 10)}), on ${machine}.`,
+  '# Benchmarks', '', `Latest run of \`./portal bench --scale ${scale} --corpus ${corpusMode}\` (${new Date().toISOString().slice(0, 10)}), on ${machine}.`,
   `Each load run lasts ${DURATION} s (portal and Elasticsearch at 32 clients: ${2 * DURATION} s); wrk on loopback; the same query mix (${QUERIES.length} queries: short, long, with and without filters)`,
   'for the portal, for Elasticsearch directly (the exact request the portal sends, from `/api/staff/search-request`) and',
   'for a naive PostgreSQL `ILIKE` search (pgbench), and (`ref`) a plain reference request on a plain smartcn index of the same',

@@ -6,13 +6,15 @@
 # ---------------------------------------------------------------- benchmark
 # Not part of test: a generated corpus and needs in their own database and index.
 cmd_bench() {
-  local scale=100000
+  local scale=100000 mode=repeated
   while [[ $# -gt 0 ]]; do
     case $1 in
       --scale) scale=$2; shift 2 ;;
-      *) die "usage: ./portal bench [--scale N]" ;;
+      --corpus) mode=$2; shift 2 ;;
+      *) die "usage: ./portal bench [--scale N] [--corpus repeated|varied]" ;;
     esac
   done
+  [[ $mode == repeated || $mode == varied ]] || die "--corpus is repeated (the default) or varied"
   stack_up
   if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null; then
     apt_need bench "the benchmark needs wrk and pgbench: sudo apt-get install -y wrk postgresql-client" wrk postgresql-client
@@ -22,9 +24,10 @@ cmd_bench() {
   mkdir -p "$bench"
   port_open "$port" && die "port $port (the benchmark's portal) is in use; free it first"
   local corpus=$bench/corpus-$scale.jsonl
+  [[ $mode == varied ]] && corpus=$bench/corpus-$scale-varied.jsonl
   if [[ ! -s $corpus ]]; then
-    step "Generating $scale content records (seeded, from the sample corpus's vocabulary)"
-    node "$ROOT/bench/generate.mjs" "$scale" "$DEMO_DATA" >"$corpus.tmp" && mv "$corpus.tmp" "$corpus"
+    step "Generating $scale content records ($mode corpus, seeded, from the sample corpus's vocabulary)"
+    node "$ROOT/bench/generate.mjs" "$scale" "$DEMO_DATA" "$mode" >"$corpus.tmp" && mv "$corpus.tmp" "$corpus"
   fi
   step "Fresh benchmark database keyida_bench and index keyida-bench-content"
   fresh_environment keyida_bench keyida-bench-content
@@ -54,7 +57,7 @@ cmd_bench() {
     if [[ $i -lt 5 ]]; then stop_app "$APP_PID"; fi
   done
   sleep 5 # at rest
-  SCALE=$scale CORPUS=$corpus IMPORT_SECONDS=$(awk "BEGIN {print $t1 - $t0}") START_MS="${starts[*]}" APP_PID=$APP_PID \
+  SCALE=$scale CORPUS=$corpus CORPUS_MODE=$mode IMPORT_SECONDS=$(awk "BEGIN {print $t1 - $t0}") START_MS="${starts[*]}" APP_PID=$APP_PID \
     PORTAL_URL="http://localhost:$port" ES_URL="http://127.0.0.1:$ES_PORT" node "$ROOT/bench/bench.mjs"
   stop_apps
 }
