@@ -106,17 +106,18 @@ class SearchBaselineTest {
     }
 
     /**
-     * The issue's bar is both halves. On the held-back test half the portal is still below the plain
-     * standard-analyzer baseline (0.918 against 0.936 when this was written), and the test half must not be
-     * tuned on, so only the tuning half is held here; eval-search prints both, and the note says so.
+     * The issue's bar, on both halves: the portal ranks at least as well as the better plain baseline of
+     * the same run. The test half was never tuned on; its pool was graded blind.
      */
     @Test
-    void portalRanksAtLeastAsWellAsThePlainBaselinesOnTheTuningHalf() {
-        SearchEvaluation.Summary portal = report.summary(SearchEvaluation.PORTAL, "tune");
-        assertThat(portal.queries()).isPositive();
-        String better = report.betterBaseline("tune");
-        assertThat(portal.ndcg()).as("portal nDCG@10 on the tune half vs %s", better)
-                .isGreaterThanOrEqualTo(report.summary(better, "tune").ndcg());
+    void portalRanksAtLeastAsWellAsThePlainBaselinesOnBothHalves() {
+        for (String half : SearchEvaluation.HALVES) {
+            SearchEvaluation.Summary portal = report.summary(SearchEvaluation.PORTAL, half);
+            assertThat(portal.queries()).as(half).isPositive();
+            String better = report.betterBaseline(half);
+            assertThat(portal.ndcg()).as("portal nDCG@10 on the %s half vs %s", half, better)
+                    .isGreaterThanOrEqualTo(report.summary(better, half).ndcg());
+        }
     }
 
     @Test
