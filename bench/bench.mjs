@@ -7,7 +7,6 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { ensureProfile, psql as psqlIn, requestToken, rss as rssOf, sleep } from './support.mjs';
 
-const mkdir = (dir) => mkdirSync(dir, { recursive: true });
 
 const env = process.env;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -373,5 +372,5 @@ const md = [
   '## Search latency by concurrency (ms)', '', '| clients | target | req/s | p50 | p95 | p99 |', '|---|---|---|---|---|---|',
   ...CONCURRENCY.flatMap((c) => Object.entries(search[c]).map(([k, v]) => `| ${c} | ${k} | ${v.rps.toFixed(1)} | ${v.p50.toFixed(1)} | ${v.p95.toFixed(1)} | ${v.p99.toFixed(1)} |`)),
   '', 'Raw figures: `target/bench/results.json`.', ''];
-mkdir(resolve(ROOT, 'docs'));
-writeFileSync(resolve(ROOT, 'docs/BENCHMARKS.md'), md.join('\n'));
+// The run's table; docs/BENCHMARKS.md keeps the figures of each stop with how they were read.
+writeFileSync(resolve(OUT, 'latest.md'), md.join('\n'));
