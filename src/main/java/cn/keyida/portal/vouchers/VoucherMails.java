@@ -49,6 +49,18 @@ class VoucherMails {
                 Templates.voucherStep(name, v, step, detail == null ? "" : detail, link).render());
     }
 
+    /** Once per voucher and recipient, whichever instance runs the morning job first. */
+    boolean expirySoon(String address, String name, Voucher v) {
+        if (!MailOutbox.hasRecipient(address)) {
+            return false;
+        }
+        String step = "将于 " + v.validUntil + " 到期，请尽快确认服务合同";
+        return MailOutbox.queueOnce("voucher-expiry-" + v.id + "-" + address, address,
+                Templates.voucherStep$subject(v, step).render(),
+                Templates.voucherStep(name, v, step, "到期未确认服务合同的创新券将自动失效，预算收回。",
+                        baseUrl + "/my/vouchers/" + v.id).render());
+    }
+
     void providerReviewed(VoucherProvider p) {
         MailOutbox.queue(p.email, Templates.providerReviewed$subject(p).render(),
                 Templates.providerReviewed(p, baseUrl).render());

@@ -1,6 +1,8 @@
 package cn.keyida.portal.vouchers;
 
+import cn.keyida.portal.calendar.WorkingCalendar;
 import cn.keyida.portal.common.DailyReminder;
+import cn.keyida.portal.common.PersonalDataErasure;
 import cn.keyida.portal.common.PortalClock;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.matching.Eligibility;
@@ -9,6 +11,7 @@ import cn.keyida.portal.matching.Matcher;
 import cn.keyida.portal.web.FieldErrors;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.math.BigDecimal;
@@ -32,12 +35,17 @@ public class VoucherWorkflow implements DailyReminder {
     public record ApplicationInput(String batchId, String providerId, String offerId, String category,
             String serviceText, String quoteAmount, String legalRepresentative, String contactMobile) {}
 
+    /** Approved vouchers are reminded this many working days before their validity ends. */
+    static final int REMIND_WORKING_DAYS = 5;
+
     private final PortalClock clock;
+    private final WorkingCalendar calendar;
     private final BudgetLedger ledger;
     private final VoucherMails mails;
 
-    VoucherWorkflow(PortalClock clock, BudgetLedger ledger, VoucherMails mails) {
+    VoucherWorkflow(PortalClock clock, WorkingCalendar calendar, BudgetLedger ledger, VoucherMails mails) {
         this.clock = clock;
+        this.calendar = calendar;
         this.ledger = ledger;
         this.mails = mails;
     }
@@ -107,8 +115,8 @@ public class VoucherWorkflow implements DailyReminder {
             e.add("applyTo", "申领截止日期已过");
         }
         Long validDays = VoucherInput.id(in.validDays() == null || in.validDays().isBlank() ? "90" : in.validDays());
-        if (validDays == null || validDays < 1 || validDays > 730) {
-            e.add("validDays", "有效期请填写 1 至 730 之间的天数");
+        if (validDays == null || validDays < 1 || validDays > 250) {
+            e.add("validDays", "有效期请填写 1 至 250 之间的工作日数");
         }
         if (total != null && cap != null && cap.compareTo(total) > 0) {
             e.add("annualCap", "每家企业年度上限不能超过总预算");
@@ -360,7 +368,7 @@ public class VoucherWorkflow implements DailyReminder {
         VoucherStatus from = move(v, VoucherAction.APPROVE);
         v.approvedAmount = a;
         v.approvedAt = clock.now();
-        v.validUntil = min(today.plusDays(b.validDays), b.useUntil);
+        v.validUntil = min(calendar.fromToday(b.validDays), b.useUntil);
         VoucherEvent.record(v, actor, "核准", from, "核准金额 " + VoucherAmount.yuan(a) + "，有效期至 " + v.validUntil);
         v.number = "KJCXQ-" + today.getYear() + "-" + String.format("%06d", v.id);
         enterpriseMail(v, "已核准，券号 " + v.number, "请在有效期内与服务机构签订服务合同。");
@@ -451,7 +459,38 @@ public class VoucherWorkflow implements DailyReminder {
         if (!ids.isEmpty()) {
             Log.infof("vouchers: %d expired, reservations released", ids.size());
         }
-        return ids.size();
+        // reminders: the contract must be confirmed within the validity; warn 5 working days ahead, once
+        LocalDate soon = calendar.load().addWorkingDays(today, REMIND_WORKING_DAYS);
+        int reminded = 0;
+        for (Voucher v : Voucher.<Voucher>list("status = ?1 and validUntil >= ?2 and validUntil <= ?3",
+                VoucherStatus.APPROVED, today, soon)) {
+            EnterpriseProfile p = EnterpriseProfile.findById(v.enterpriseId);
+            VoucherProvider provider = VoucherProvider.findById(v.providerId);
+            reminded += mails.expirySoon(p == null ? null : p.mailAddress(), p == null ? "" : p.name, v) ? 1 : 0;
+            reminded += mails.expirySoon(provider.email, provider.name, v) ? 1 : 0;
+        }
+        return ids.size() + reminded;
+    }
+
+    /**
+     * An enterprise deletes its personal data: open applications and unused vouchers are cancelled through
+     * the state machine (releasing their budget); the declared legal representative and mobile number are
+     * blanked. The vouchers themselves stay, as records of public money paid.
+     */
+    @Transactional
+    void erase(@Observes PersonalDataErasure erasure) {
+        List<Voucher> vouchers = Voucher.list("enterpriseId", erasure.profileId());
+        for (Voucher v : vouchers) {
+            if (v.status.allows(VoucherAction.CANCEL)) {
+                VoucherStatus from = move(v, VoucherAction.CANCEL);
+                if (from.reserves()) {
+                    ledger.release(v.batchId, v.approvedAmount);
+                }
+                VoucherEvent.record(v, "系统", "企业删除个人信息，申领作废", from, "");
+            }
+            v.legalRepresentative = "（已删除）";
+            v.contactMobile = "（已删除）";
+        }
     }
 
     // ------------------------------------------------------------------ helpers
