@@ -34,7 +34,7 @@ class ArchitectureTest {
     static final String[] SHARED = {BASE + "calendar..", BASE + "staff.."};
 
     static final String[] FEATURES = {BASE + "content..", BASE + "search..", BASE + "opendata..", BASE + "matching..",
-            BASE + "subscription..", BASE + "enterprise..", BASE + "needs.."};
+            BASE + "subscription..", BASE + "enterprise..", BASE + "needs..", BASE + "vouchers.."};
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching(BASE + "(*)..").should().beFreeOfCycles();

@@ -86,6 +86,18 @@ public class Eligibility extends BaseEntity {
     @Column(name = "updated_by")
     public String updatedBy = "";
 
+    /**
+     * Conditions that belong to no content item and are never stored (a voucher batch's qualifications
+     * and districts), so other features check enterprises with the calculator's kinds through
+     * {@link Matcher#evaluate} without writing this package's entity.
+     */
+    public static Eligibility unsaved(List<String> requiredTags, List<String> districts) {
+        Eligibility e = new Eligibility();
+        e.requiredTags = new ArrayList<>(requiredTags);
+        e.districts = new ArrayList<>(districts);
+        return e;
+    }
+
     public static Optional<Eligibility> forItem(long contentId) {
         return find("item.id", contentId).firstResultOptional();
     }

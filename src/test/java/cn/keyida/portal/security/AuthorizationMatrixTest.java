@@ -49,7 +49,7 @@ class AuthorizationMatrixTest {
     /** A page with a form each role may open, for the CSRF token its POSTs carry. */
     static final Map<String, String> FORM_PAGES = Map.of("enterprise1", "/my/profile", "enterprise2", "/my/profile",
             "staff1", "/staff/content/new", "supervisor1", "/staff/content/new", "admin1", "/staff/content/new",
-            "broker1", "/staff/content/new");
+            "broker1", "/staff/content/new", "provider1", "/provider/profile");
 
     @Inject
     NeedSubmission needs;
@@ -209,6 +209,28 @@ class AuthorizationMatrixTest {
         v.put("/synonyms/{id}", "/synonyms/999999999");
         v.put("{code}", "TECH");
         v.put("{day}", "2030-12-31");
+        v.putAll(voucherFixture());
+        return v;
+    }
+
+    /** An open voucher batch, the approved provider1 and an application of enterprise A with its quote. */
+    static Map<String, String> voucherFixture() {
+        cn.keyida.portal.vouchers.VoucherBatch batch = cn.keyida.portal.vouchers.VoucherFixtures.openBatch("100000", "20000");
+        cn.keyida.portal.vouchers.VoucherProvider provider = cn.keyida.portal.vouchers.VoucherFixtures.provider();
+        cn.keyida.portal.vouchers.Voucher voucher = cn.keyida.portal.vouchers.VoucherFixtures.apply(Enterprises.enterpriseA(),
+                batch, provider, "4000");
+        long file = QuarkusTransaction.requiringNew().call(() ->
+                cn.keyida.portal.vouchers.VoucherFile.of(voucher.id).get(0).id);
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("{voucher}", String.valueOf(voucher.id));
+        v.put("{batch}", String.valueOf(batch.id));
+        v.put("{provider}", String.valueOf(provider.id));
+        v.put("{file}", String.valueOf(file));
+        v.put("{myStep}", "cancel");
+        v.put("{providerStep}", "deliver");
+        v.put("{batchStep}", "close");
+        v.put("{reviewStep}", "approve");
+        v.put("{staffStep}", "review");
         return v;
     }
 

@@ -45,7 +45,12 @@ class FuzzTest {
             "minEmployees", "maxRevenue", "minRdRatio", "minYears", "manualConditions", "benefit", "applyDeadline",
             "term", "variants", "assignee", "department", "departmentId", "kind", "visible", "public", "code",
             "acceptDays", "resolveDays", "day", "username", "status", "from", "until", "overdue", "summary", "body",
-            "slug", "id", "whatif", "channel", "reason", "template", "url", "position", "next", "publish_date");
+            "slug", "id", "whatif", "channel", "reason", "template", "url", "position", "next", "publish_date",
+            // vouchers (issue 21)
+            "batchId", "providerId", "offerId", "serviceText", "quoteAmount", "legalRepresentative", "contactMobile",
+            "totalBudget", "annualCap", "ratioPercent", "categories", "applyFrom", "applyTo", "useUntil", "validDays",
+            "approvedAmount", "redemptionAmount", "paidOn", "paymentReference", "contractAmount", "contractFrom",
+            "contractTo", "invoiceAmount", "offerName", "offerCategory", "price", "typicalDays", "credentials");
 
     @Inject
     NeedSubmission needs;
@@ -59,7 +64,8 @@ class FuzzTest {
         Map<String, UserSession> sessions = new LinkedHashMap<>();
         for (String role : AuthorizationMatrixTest.ROLES) {
             UserSession s = role.equals("anonymous") ? UserSession.anonymous() : new UserSession(role);
-            s.open(role.equals("anonymous") ? "/matching" : role.startsWith("enterprise") ? "/my/profile" : "/staff/content/new");
+            s.open(role.equals("anonymous") ? "/matching" : role.startsWith("enterprise") ? "/my/profile"
+                    : role.equals("provider1") ? "/provider/profile" : "/staff/content/new");
             sessions.put(role, s);
         }
         Random random = new Random(SEED);
@@ -320,6 +326,13 @@ class FuzzTest {
                   (select count(*) || ':' || sum(hashtext(concat_ws(',', department_id, supervisor, active)))
                      from staff_member),
                   (select sum(hashtext(concat_ws(',', name, sort_order, accept_days, resolve_days, callback_days, active)))
-                     from need_category))""").getSingleResult()));
+                     from need_category),
+                  (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(reserved + redeemed), 0)
+                     from voucher_batch),
+                  (select count(*) || ':' || coalesce(sum(version), 0) from voucher),
+                  (select count(*) || ':' || coalesce(sum(version), 0) from voucher_provider),
+                  (select count(*) from voucher_offer),
+                  (select count(*) from voucher_event),
+                  (select count(*) from voucher_file))""").getSingleResult()));
     }
 }

@@ -1,0 +1,48 @@
+package cn.keyida.portal.vouchers;
+
+import cn.keyida.portal.web.ConflictException;
+import cn.keyida.portal.web.InvalidInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Small helpers of the voucher pages: uploaded files, form values kept for re-rendering, error status. */
+final class VoucherForms {
+
+    private VoucherForms() {}
+
+    static VoucherInput.Upload upload(FileUpload f) {
+        if (f == null || f.fileName() == null || f.fileName().isBlank()) {
+            return null;
+        }
+        try {
+            return new VoucherInput.Upload(f.fileName(), Files.readAllBytes(f.uploadedFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, String> values(MultivaluedMap<String, String> form) {
+        Map<String, String> out = new LinkedHashMap<>();
+        form.forEach((k, v) -> out.put(k, v.isEmpty() ? "" : v.get(0)));
+        return out;
+    }
+
+    static List<String> all(MultivaluedMap<String, String> form, String name) {
+        List<String> v = form.get(name);
+        return v == null ? List.of() : v;
+    }
+
+    static int status(RuntimeException e) {
+        return e instanceof ConflictException ? 409 : 400;
+    }
+
+    static boolean handled(RuntimeException e) {
+        return e instanceof InvalidInputException || e instanceof ConflictException;
+    }
+}

@@ -1,0 +1,302 @@
+package cn.keyida.portal.vouchers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.keyida.portal.enterprise.EnterpriseProfile;
+import cn.keyida.portal.support.Enterprises;
+import cn.keyida.portal.web.ConflictException;
+import cn.keyida.portal.web.FieldErrors;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The voucher cycle on the real PostgreSQL: budget under concurrency, expiry, redemption limits, stale forms, bad input. */
+@QuarkusTest
+class VoucherWorkflowTest {
+
+    static final String STAFF = "测试员（staff1）";
+
+    @Inject
+    VoucherWorkflow workflow;
+
+    @Inject
+    cn.keyida.portal.calendar.WorkingCalendar calendar;
+
+    static BigDecimal[] ledger(long batchId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object[] r = (Object[]) VoucherBatch.getEntityManager()
+                    .createNativeQuery("select reserved, redeemed from voucher_batch where id = :id")
+                    .setParameter("id", batchId).getSingleResult();
+            return new BigDecimal[] {(BigDecimal) r[0], (BigDecimal) r[1]};
+        });
+    }
+
+    static Voucher reload(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Voucher.<Voucher>findById(id));
+    }
+
+    /** Runs the approvals at once (released together); returns how many were approved. */
+    int approveConcurrently(List<Voucher> vouchers, String amount) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(vouchers.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try {
+            for (Voucher v : vouchers) {
+                Callable<Boolean> c = () -> {
+                    start.await();
+                    try {
+                        workflow.approve(v.id, v.version, amount, "员工" + v.id);
+                        return true;
+                    } catch (ConflictException e) {
+                        assertThat(e.getMessage()).containsAnyOf("剩余预算", "年度上限");
+                        return false;
+                    }
+                };
+                results.add(pool.submit(c));
+            }
+            start.countDown();
+            int ok = 0;
+            for (Future<Boolean> f : results) {
+                ok += f.get() ? 1 : 0;
+            }
+            return ok;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentApprovalsNeverPassTheNearlyEmptyBudget() throws Exception {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        VoucherProvider p = VoucherFixtures.provider();
+        VoucherBatch batch = VoucherFixtures.openBatch("10000", "10000");
+        // one approval of 7,000 first: 3,000 of the 10,000 are left for eight approvals of 1,000 at once
+        List<Voucher> waiting = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            waiting.add(VoucherFixtures.inReview(a, batch, p, "2000"));
+        }
+        assertThat(waiting).allSatisfy(v -> assertThat(v.requestedAmount).isEqualByComparingTo("1000.00"));
+        Voucher big = VoucherFixtures.approved(a, batch, p, "14000", "7000");
+        assertThat(big.status).isEqualTo(VoucherStatus.APPROVED);
+        assertThat(ledger(batch.id)[0]).isEqualByComparingTo("7000.00");
+
+        int approved = approveConcurrently(waiting, "1000.00");
+
+        assertThat(approved).isEqualTo(3);
+        assertThat(ledger(batch.id)[0]).isEqualByComparingTo("10000.00");
+        long approvedRows = QuarkusTransaction.requiringNew().call(() ->
+                Voucher.count("batchId = ?1 and status = ?2", batch.id, VoucherStatus.APPROVED));
+        assertThat(approvedRows).isEqualTo(4);
+    }
+
+    @Test
+    void concurrentApprovalsNeverPassTheAnnualCap() throws Exception {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        VoucherProvider p = VoucherFixtures.provider();
+        VoucherBatch batch = VoucherFixtures.openBatch("100000", "5000");
+        List<Voucher> waiting = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waiting.add(VoucherFixtures.inReview(a, batch, p, "4000"));
+        }
+        int approved = approveConcurrently(waiting, "2000.00");
+        assertThat(approved).isEqualTo(2);
+        assertThat(ledger(batch.id)[0]).isEqualByComparingTo("4000.00");
+    }
+
+    @Test
+    void theDatabaseRefusesAnOverdraftEvenWithoutTheLedger() {
+        VoucherBatch batch = VoucherFixtures.openBatch("1000", "1000");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> VoucherBatch.getEntityManager()
+                .createNativeQuery("update voucher_batch set reserved = 1000.01 where id = :id")
+                .setParameter("id", batch.id).executeUpdate())).hasStackTraceContaining("voucher_batch_within_budget");
+    }
+
+    @Test
+    void expiryAndCancellationReleaseTheReservation() {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        VoucherProvider p = VoucherFixtures.provider();
+        VoucherBatch batch = VoucherFixtures.openBatch("50000", "20000");
+        Voucher expiring = VoucherFixtures.approved(a, batch, p, "6000", "3000");
+        Voucher cancelled = VoucherFixtures.approved(a, batch, p, "4000", "2000");
+        assertThat(ledger(batch.id)[0]).isEqualByComparingTo("5000.00");
+        // valid for the batch's 60 working days (holidays and weekends skipped)
+        assertThat(expiring.validUntil).isEqualTo(calendar.fromToday(60));
+        assertThat(expiring.validUntil).isAfter(VoucherFixtures.today().plusDays(60 + 2 * 8 - 1));
+
+        // five working days before the end, enterprise and provider get one reminder each, once
+        java.time.LocalDate fiveBefore = expiring.validUntil.minusDays(1);
+        while (calendar.load().workingDaysBetween(fiveBefore, expiring.validUntil) < VoucherWorkflow.REMIND_WORKING_DAYS) {
+            fiveBefore = fiveBefore.minusDays(1);
+        }
+        java.time.LocalDate remindOn = fiveBefore;
+        String key = "voucher-expiry-" + expiring.id + "-provider1@example.com";
+        workflow.remind(remindOn);
+        workflow.remind(remindOn);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> cn.keyida.portal.mail.MailOutbox.count("dedupeKey", key)))
+                .isEqualTo(1);
+
+        // the day after its validity the daily run expires it; the day itself it does not
+        workflow.remind(expiring.validUntil);
+        assertThat(reload(expiring.id).status).isEqualTo(VoucherStatus.APPROVED);
+        int expired = workflow.remind(expiring.validUntil.plusDays(1));
+        assertThat(expired).isGreaterThanOrEqualTo(2);
+        assertThat(reload(expiring.id).status).isEqualTo(VoucherStatus.EXPIRED);
+        assertThat(ledger(batch.id)[0]).isEqualByComparingTo("0.00");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> VoucherEvent.timeline(expiring.id)))
+                .anySatisfy(e -> assertThat(e.action).isEqualTo("过期失效"));
+
+        Voucher again = VoucherFixtures.approved(a, batch, p, "4000", "2000");
+        assertThat(ledger(batch.id)[0]).isEqualByComparingTo("2000.00");
+        workflow.cancel(a.subject, again.id, again.version, "王建国（enterprise1）");
+        assertThat(ledger(batch.id)[0]).isEqualByComparingTo("0.00");
+        assertThat(cancelled).isNotNull();
+    }
+
+    @Test
+    void redemptionIsNeverAboveTheApprovedAmountNorTheRatioOfTheInvoice() {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        VoucherProvider p = VoucherFixtures.provider();
+        VoucherBatch batch = VoucherFixtures.openBatch("50000", "20000");
+        Voucher v = VoucherFixtures.approved(a, batch, p, "16000", "7000");
+        String today = VoucherFixtures.today().toString();
+        v = workflow.confirmContract(p.subject, v.id, v.version, "16000", today,
+                VoucherFixtures.today().plusDays(20).toString(), "赵工（provider1）");
+        v = workflow.confirmDelivery(p.subject, v.id, v.version, "检测报告已出具", "赵工（provider1）");
+        v = workflow.acceptDelivery(a.subject, v.id, v.version, "王建国（enterprise1）");
+        VoucherInput.Upload pdf = new VoucherInput.Upload("发票.pdf", VoucherFixtures.PDF);
+        v = workflow.requestRedemption(p.subject, v.id, v.version, "10000", pdf, pdf, "赵工（provider1）");
+        long id = v.id;
+        long version = v.version;
+
+        // 50 % of the 10,000 invoice is 5,000, below the 7,000 approved
+        assertThatThrownBy(() -> workflow.pay(id, version, "5000.01", today, "ZF-001", STAFF))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors().get("redemptionAmount"))
+                        .contains("5,000.00 元"));
+        assertThat(reload(id).status).isEqualTo(VoucherStatus.REDEMPTION_REQUESTED);
+
+        v = workflow.returnRedemption(id, version, "发票抬头有误", STAFF);
+        v = workflow.requestRedemption(p.subject, v.id, v.version, "20000", pdf, pdf, "赵工（provider1）");
+        long v2 = v.version;
+        assertThatThrownBy(() -> workflow.pay(id, v2, "7000.01", today, "ZF-001", STAFF)).isInstanceOf(FieldErrors.class);
+        v = workflow.pay(id, v2, "6800", today, "ZF-001", STAFF);
+        assertThat(v.status).isEqualTo(VoucherStatus.REDEEMED);
+        BigDecimal[] l = ledger(batch.id);
+        assertThat(l[0]).as("reserved").isEqualByComparingTo("0.00");
+        assertThat(l[1]).as("redeemed").isEqualByComparingTo("6800.00");
+        // and the table refuses a redemption above the approved amount outright
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> Voucher.getEntityManager()
+                .createNativeQuery("update voucher set redemption_amount = 7000.01 where id = :id")
+                .setParameter("id", id).executeUpdate())).hasStackTraceContaining("voucher_redemption_within_approval");
+    }
+
+    @Test
+    void staleVersionsAreRefusedWith409AndChangeNothing() {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        VoucherProvider p = VoucherFixtures.provider();
+        VoucherBatch batch = VoucherFixtures.openBatch("50000", "20000");
+        Voucher v = VoucherFixtures.inReview(a, batch, p, "4000");
+        assertThatThrownBy(() -> workflow.approve(v.id, v.version - 1, "2000", STAFF)).isInstanceOf(VoucherConflict.class);
+        assertThatThrownBy(() -> workflow.reject(v.id, v.version + 1, "材料不全", STAFF)).isInstanceOf(VoucherConflict.class);
+        assertThat(reload(v.id).status).isEqualTo(VoucherStatus.IN_REVIEW);
+        assertThat(ledger(batch.id)[0]).isEqualByComparingTo("0.00");
+        // a state the table does not allow is a 409 too
+        assertThatThrownBy(() -> workflow.startReview(v.id, v.version, STAFF))
+                .isInstanceOf(VoucherConflict.class).hasMessageContaining("审核中");
+        assertThatThrownBy(() -> workflow.moveBatch(batch.id, batch.version - 1, BatchStatus.Action.CLOSE))
+                .isInstanceOf(VoucherConflict.class);
+        assertThatThrownBy(() -> workflow.moveBatch(batch.id, batch.version, BatchStatus.Action.OPEN))
+                .isInstanceOf(VoucherConflict.class).hasMessageContaining("申领中");
+        ProviderRegistry registry = io.quarkus.arc.Arc.container().instance(ProviderRegistry.class).get();
+        assertThatThrownBy(() -> registry.review(p.id, p.version - 1, true, "")).isInstanceOf(VoucherConflict.class);
+    }
+
+    @Test
+    void badApplicationsGiveChineseFieldErrorsAndSaveNothing() {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        VoucherProvider p = VoucherFixtures.provider();
+        VoucherBatch batch = VoucherFixtures.openBatch("50000", "20000");
+        long before = QuarkusTransaction.requiringNew().call(() -> Voucher.count() + VoucherFile.count() + VoucherEvent.count());
+        VoucherInput.Upload pdf = new VoucherInput.Upload("报价单.pdf", VoucherFixtures.PDF);
+        record Case(String quote, VoucherInput.Upload file, String field, String message) {}
+        List<Case> cases = List.of(
+                new Case("100.123", pdf, "quoteAmount", "两位小数"),
+                new Case("-5", pdf, "quoteAmount", "大于 0"),
+                new Case("0", pdf, "quoteAmount", "大于 0"),
+                new Case("1e12", pdf, "quoteAmount", "不能超过"),
+                new Case("99999999999", pdf, "quoteAmount", "不能超过"),
+                new Case("一万", pdf, "quoteAmount", "数字"),
+                new Case("4000", new VoucherInput.Upload("报价单.exe", "MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1)), "quote", "报价单"),
+                new Case("4000", new VoucherInput.Upload("报价单.pdf", "just text, no pdf".getBytes(StandardCharsets.UTF_8)), "quote", "报价单"),
+                new Case("4000", null, "quote", "请上传"));
+        for (Case c : cases) {
+            assertThatThrownBy(() -> workflow.apply(a.subject, new VoucherWorkflow.ApplicationInput(String.valueOf(batch.id),
+                    String.valueOf(p.id), "", "TESTING", "材料检测", c.quote(), "王建国", "13900001111"), c.file(), "x"))
+                    .as(c.toString())
+                    .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors().get(c.field())).as(c.toString())
+                            .contains(c.message()));
+        }
+        // a category the batch does not support, an enterprise that does not qualify
+        assertThatThrownBy(() -> workflow.apply(a.subject, new VoucherWorkflow.ApplicationInput(String.valueOf(batch.id),
+                String.valueOf(p.id), "", "COMPUTING", "算力", "4000", "王建国", "139"), pdf, "x"))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors()).containsKey("category"));
+        EnterpriseProfile b = Enterprises.enterpriseB();
+        if (!"利州区".equals(b.district) || !b.qualifications.contains("高新技术企业")) {
+            assertThatThrownBy(() -> VoucherFixtures.apply(b, batch, p, "4000"))
+                    .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors().get("batchId")).contains("不符合"));
+        }
+        long after = QuarkusTransaction.requiringNew().call(() -> Voucher.count() + VoucherFile.count() + VoucherEvent.count());
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void datesOutsideTheWindowsAreFieldErrors() {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        VoucherProvider p = VoucherFixtures.provider();
+        VoucherBatch batch = VoucherFixtures.openBatch("50000", "20000");
+        Voucher v = VoucherFixtures.approved(a, batch, p, "4000", "2000");
+        String late = batch.useUntil.plusDays(1).toString();
+        String early = VoucherFixtures.today().minusDays(10).toString();
+        assertThatThrownBy(() -> workflow.confirmContract(p.subject, v.id, v.version, "4000", early, late, "x"))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> {
+                    assertThat(e.errors().get("contractFrom")).contains("不能早于创新券核准日期");
+                    assertThat(e.errors().get("contractTo")).contains("不能晚于本批次使用截止日期");
+                });
+        assertThat(reload(v.id).status).isEqualTo(VoucherStatus.APPROVED);
+        // a batch whose application window ends before it starts, or has already ended
+        String t = VoucherFixtures.today().toString();
+        assertThatThrownBy(() -> workflow.createBatch(new VoucherWorkflow.BatchInput("坏批次", "1000.555", "-1", "120",
+                List.of(), List.of(), List.of(), t, VoucherFixtures.today().minusDays(1).toString(), t, "90"), STAFF))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors()).containsKeys("totalBudget",
+                        "annualCap", "ratioPercent", "categories", "applyTo"));
+    }
+
+    @Test
+    void fraudFlagsAreShownButNeverBlock() {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        VoucherProvider p = VoucherFixtures.provider();
+        VoucherBatch batch = VoucherFixtures.openBatch("100000", "50000");
+        Voucher first = workflow.apply(a.subject, new VoucherWorkflow.ApplicationInput(String.valueOf(batch.id),
+                String.valueOf(p.id), "", "TESTING", "材料检测", "20000", p.legalRepresentative, p.mobile),
+                new VoucherInput.Upload("q.pdf", VoucherFixtures.PDF), "x");
+        VoucherFixtures.apply(a, batch, p, "30000");
+        VoucherViews views = io.quarkus.arc.Arc.container().instance(VoucherViews.class).get();
+        List<String> flags = views.staffDetail(first.id).flags();
+        assertThat(flags).anySatisfy(f -> assertThat(f).contains("法定代表人相同"))
+                .anySatisfy(f -> assertThat(f).contains("联系电话相同"))
+                .anySatisfy(f -> assertThat(f).contains("整万元"));
+        Voucher v = workflow.startReview(first.id, first.version, STAFF);
+        assertThat(workflow.approve(v.id, v.version, "10000", STAFF).status).isEqualTo(VoucherStatus.APPROVED);
+        assertThat(views.myDetail(a.subject, first.id).flags()).as("the enterprise does not see the flags").isEmpty();
+    }
+}
