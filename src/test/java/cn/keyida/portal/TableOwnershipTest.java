@@ -34,6 +34,8 @@ class TableOwnershipTest {
             Map.entry("need_attachment", "needs"), Map.entry("need_followup", "needs"),
             Map.entry("need_callback", "needs"), Map.entry("need_category", "needs"),
             Map.entry("callback_link", "needs"),
+            Map.entry("event", "events"), Map.entry("event_registration", "events"),
+            Map.entry("event_timeline", "events"),
             Map.entry("calendar_day", "calendar"),
             Map.entry("staff_member", "staff"), Map.entry("department", "staff"),
             Map.entry("mail_outbox", "mail"),

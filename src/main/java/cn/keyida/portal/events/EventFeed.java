@@ -20,6 +20,6 @@ public class EventFeed {
     @GET
     @Produces("text/calendar; charset=UTF-8")
     public Response feed() {
-        return Response.ok(calendar.feed(views.feed())).header("Cache-Control", "public, max-age=300").build();
+        return Response.ok(calendar.feed(views.feed())).build();
     }
 }

@@ -103,19 +103,23 @@ public class EventPages {
     @GET
     @Path("/rate/{token}")
     public TemplateInstance ratePage(@PathParam("token") String token) {
-        Registration r = views.ratingOf(token);
-        return Templates.rate(r, views.event(r.eventId), token, null);
+        return views.ratingOf(token).map(r -> Templates.rate(r, views.event(r.eventId), token, null))
+                .orElseGet(() -> Templates.rate(null, null, token, null));
     }
 
+    /** Unknown links show a Chinese page saying so; a second answer is a 409 and changes nothing. */
     @POST
     @Path("/rate/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rate(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+        if (views.ratingOf(token).isEmpty()) {
+            return Response.ok(Templates.rate(null, null, token, null)).build();
+        }
         try {
             Registration r = service.rate(token, form.getFirst("satisfaction"));
             return Response.ok(Templates.rate(r, views.event(r.eventId), token, null)).build();
         } catch (InvalidInputException | ConflictException e) {
-            Registration r = views.ratingOf(token);
+            Registration r = views.ratingOf(token).orElseThrow();
             return Response.status(e instanceof ConflictException ? 409 : 400)
                     .entity(Templates.rate(r, views.event(r.eventId), token, e.getMessage())).build();
         }

@@ -182,8 +182,8 @@ public class EventViews {
     }
 
     @Transactional
-    public Registration ratingOf(String token) {
-        return EventService.byToken(token).orElseThrow(NotFoundException::new);
+    public java.util.Optional<Registration> ratingOf(String token) {
+        return EventService.byToken(token);
     }
 
     @Transactional

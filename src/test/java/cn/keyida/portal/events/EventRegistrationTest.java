@@ -128,6 +128,28 @@ class EventRegistrationTest {
         assertThat(EventViewsCounts.all(e.id)).isZero();
     }
 
+    @Test
+    void finishingMailsAttendeesAOneClickRatingAndCountsNoShows() {
+        Event e = EventTestData.published("结束评价测试" + System.nanoTime(), 3);
+        String tag = e.id + "-" + System.nanoTime();
+        Registration came = service.register(e.id, "came-" + tag, "到场者", "came-" + tag + "@example.com");
+        service.register(e.id, "absent-" + tag, "缺席者", "absent-" + tag + "@example.com");
+        service.checkIn(e.id, came.checkinCode, "staff1");
+        Event current = QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(e.id));
+        service.finish(e.id, current.version, "测试");
+        EventViews.Figures f = QuarkusTransaction.requiringNew().call(() -> EventViews.figures(e.id));
+        assertThat(f.registered()).isEqualTo(2);
+        assertThat(f.checkedIn()).isEqualTo(1);
+        assertThat(f.noShow()).isEqualTo(1);
+        assertThat(mailBodies("absent-" + tag + "@example.com", "请评价")).isEmpty();
+        String body = mailBodies("came-" + tag + "@example.com", "请评价").get(0);
+        String token = body.replaceAll("(?s).*/events/rate/([A-Za-z0-9_-]{43}).*", "$1");
+        assertThat(service.rate(token, "SATISFIED").satisfaction).isEqualTo("SATISFIED");
+        assertThatThrownBy(() -> service.rate(token, "UNSATISFIED")).isInstanceOf(EventConflictException.class);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> EventViews.figures(e.id)).satisfied()).isEqualTo(1);
+        assertThatThrownBy(() -> service.register(e.id, "late-" + tag, "迟到", null)).isInstanceOf(EventConflictException.class);
+    }
+
     static List<String> mailSubjects(String recipient) {
         return QuarkusTransaction.requiringNew().call(() ->
                 MailOutbox.<MailOutbox>list("recipient", recipient).stream().map(m -> m.subject).toList());

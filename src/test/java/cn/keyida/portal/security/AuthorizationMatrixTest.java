@@ -209,7 +209,21 @@ class AuthorizationMatrixTest {
         v.put("/synonyms/{id}", "/synonyms/999999999");
         v.put("{code}", "TECH");
         v.put("{day}", "2030-12-31");
+        eventFixture(v);
         return v;
+    }
+
+    /** A published event with its registration open, for /events/{id} and /staff/events/{id}. */
+    static void eventFixture(Map<String, String> v) {
+        var f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                .withZone(cn.keyida.portal.common.PortalClock.ZONE);
+        java.time.Instant now = java.time.Instant.now();
+        var service = Arc.container().instance(cn.keyida.portal.events.EventService.class).get();
+        var e = service.create(new cn.keyida.portal.events.EventInput("BRIEFING", "权限矩阵测试活动", "", f.format(now.plusSeconds(86400 * 2)),
+                f.format(now.plusSeconds(86400 * 3)), "会议室", "", "利州区", "", "科技局", "50", f.format(now.minusSeconds(3600)),
+                f.format(now.plusSeconds(86400)), "PUBLIC", ""), "权限矩阵");
+        e = service.publish(e.id, e.version, "权限矩阵");
+        v.put("/events/{id}", "/events/" + e.id);
     }
 
     static String fill(String path, Map<String, String> values) {
