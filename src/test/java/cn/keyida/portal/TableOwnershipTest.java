@@ -36,6 +36,7 @@ class TableOwnershipTest {
             Map.entry("callback_link", "needs"),
             Map.entry("event", "events"), Map.entry("event_registration", "events"),
             Map.entry("event_timeline", "events"),
+            Map.entry("service_visit", "visits"), Map.entry("visit_need", "visits"),
             Map.entry("calendar_day", "calendar"),
             Map.entry("staff_member", "staff"), Map.entry("department", "staff"),
             Map.entry("mail_outbox", "mail"),

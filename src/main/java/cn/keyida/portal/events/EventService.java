@@ -179,7 +179,7 @@ public class EventService {
     /** The one-click rating from the mail after the event; a link counts once. */
     @Transactional
     public Registration rate(String token, String satisfaction) {
-        if (!SATISFACTION.contains(satisfaction)) {
+        if (satisfaction == null || !SATISFACTION.contains(satisfaction)) {
             throw new InvalidInputException("请选择满意程度。");
         }
         Registration r = byToken(token).orElseThrow(jakarta.ws.rs.NotFoundException::new);

@@ -224,6 +224,10 @@ class AuthorizationMatrixTest {
                 f.format(now.plusSeconds(86400)), "PUBLIC", ""), "权限矩阵");
         e = service.publish(e.id, e.version, "权限矩阵");
         v.put("/events/{id}", "/events/" + e.id);
+        var visit = Arc.container().instance(cn.keyida.portal.visits.VisitService.class).get().plan(
+                new cn.keyida.portal.visits.VisitService.Plan(String.valueOf(Enterprises.enterpriseA().id),
+                        java.time.LocalDate.now().toString(), "权限矩阵", "需求调研"), "权限矩阵");
+        v.put("/visits/{id}", "/visits/" + visit.id);
     }
 
     static String fill(String path, Map<String, String> values) {
