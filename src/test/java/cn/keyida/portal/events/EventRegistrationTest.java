@@ -128,6 +128,30 @@ class EventRegistrationTest {
         assertThat(EventViewsCounts.all(e.id)).isZero();
     }
 
+    @Inject
+    EventReminders reminders;
+
+    @Test
+    void theDayBeforeEveryoneWithASeatIsRemindedOnceWithTheirCode() {
+        java.time.LocalDate today = java.time.LocalDate.now(cn.keyida.portal.common.PortalClock.ZONE);
+        java.time.Instant start = today.plusDays(1).atTime(15, 0).atZone(cn.keyida.portal.common.PortalClock.ZONE).toInstant();
+        java.time.Instant now = java.time.Instant.now();
+        String title = "提醒测试" + System.nanoTime();
+        Event e = service.create(new EventInput("TRAINING", title, "", EventTestData.LOCAL.format(start),
+                EventTestData.LOCAL.format(start.plusSeconds(7200)), "会议室", "", "", "", "科技局", "1",
+                EventTestData.LOCAL.format(now.minusSeconds(3600)), EventTestData.LOCAL.format(start), "PUBLIC", ""), "测试");
+        service.publish(e.id, e.version, "测试");
+        String tag = e.id + "-" + System.nanoTime();
+        Registration seat = service.register(e.id, "r1-" + tag, "甲", "r1-" + tag + "@example.com");
+        service.register(e.id, "r2-" + tag, "乙", "r2-" + tag + "@example.com");
+        assertThat(reminders.remind(today)).isGreaterThanOrEqualTo(1);
+        assertThat(mailBodies("r1-" + tag + "@example.com", "明天的活动")).singleElement().asString()
+                .contains(seat.checkinCode);
+        assertThat(mailBodies("r2-" + tag + "@example.com", "明天的活动")).isEmpty();
+        reminders.remind(today); // another instance, or a second run: nothing new
+        assertThat(mailBodies("r1-" + tag + "@example.com", "明天的活动")).hasSize(1);
+    }
+
     @Test
     void finishingMailsAttendeesAOneClickRatingAndCountsNoShows() {
         Event e = EventTestData.published("结束评价测试" + System.nanoTime(), 3);
@@ -144,7 +168,12 @@ class EventRegistrationTest {
         assertThat(mailBodies("absent-" + tag + "@example.com", "请评价")).isEmpty();
         String body = mailBodies("came-" + tag + "@example.com", "请评价").get(0);
         String token = body.replaceAll("(?s).*/events/rate/([A-Za-z0-9_-]{43}).*", "$1");
-        assertThat(service.rate(token, "SATISFIED").satisfaction).isEqualTo("SATISFIED");
+        io.restassured.RestAssured.get("/events/rate/" + token).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("非常满意"));
+        cn.keyida.portal.support.UserSession anonymous = cn.keyida.portal.support.UserSession.anonymous();
+        anonymous.open("/events/rate/" + token);
+        anonymous.form().formParam("satisfaction", "SATISFIED").post("/events/rate/" + token).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("感谢您的评价"));
         assertThatThrownBy(() -> service.rate(token, "UNSATISFIED")).isInstanceOf(EventConflictException.class);
         assertThat(QuarkusTransaction.requiringNew().call(() -> EventViews.figures(e.id)).satisfied()).isEqualTo(1);
         assertThatThrownBy(() -> service.register(e.id, "late-" + tag, "迟到", null)).isInstanceOf(EventConflictException.class);
