@@ -33,6 +33,13 @@ public class Need extends BaseEntity {
     public NeedCategory category;
 
     public String title;
+
+    /** ONLINE (the enterprise submitted it) or VISIT (staff recorded it on a service visit, 走访). */
+    public String source = "ONLINE";
+
+    public String sourceLabel() {
+        return "VISIT".equals(source) ? "走访" : "企业提交";
+    }
     public String description;
 
     @Column(name = "expected_outcome")

@@ -210,6 +210,7 @@ class AuthorizationMatrixTest {
         v.put("{code}", "TECH");
         v.put("{day}", "2030-12-31");
         v.putAll(voucherFixture());
+        eventFixture(v);
         return v;
     }
 
@@ -232,6 +233,23 @@ class AuthorizationMatrixTest {
         v.put("{reviewStep}", "approve");
         v.put("{staffStep}", "review");
         return v;
+    }
+
+    /** A published event with its registration open, for /events/{id} and /staff/events/{id}. */
+    static void eventFixture(Map<String, String> v) {
+        var f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                .withZone(cn.keyida.portal.common.PortalClock.ZONE);
+        java.time.Instant now = java.time.Instant.now();
+        var service = Arc.container().instance(cn.keyida.portal.events.EventService.class).get();
+        var e = service.create(new cn.keyida.portal.events.EventInput("BRIEFING", "权限矩阵测试活动", "", f.format(now.plusSeconds(86400 * 2)),
+                f.format(now.plusSeconds(86400 * 3)), "会议室", "", "利州区", "", "科技局", "50", f.format(now.minusSeconds(3600)),
+                f.format(now.plusSeconds(86400)), "PUBLIC", ""), "权限矩阵");
+        e = service.publish(e.id, e.version, "权限矩阵");
+        v.put("/events/{id}", "/events/" + e.id);
+        var visit = Arc.container().instance(cn.keyida.portal.visits.VisitService.class).get().plan(
+                new cn.keyida.portal.visits.VisitService.Plan(String.valueOf(Enterprises.enterpriseA().id),
+                        java.time.LocalDate.now().toString(), "权限矩阵", "需求调研"), "权限矩阵");
+        v.put("/visits/{id}", "/visits/" + visit.id);
     }
 
     static String fill(String path, Map<String, String> values) {

@@ -1,0 +1,79 @@
+package cn.keyida.portal.visits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+
+import cn.keyida.portal.enterprise.EnterpriseProfile;
+import cn.keyida.portal.needs.Need;
+import cn.keyida.portal.needs.NeedStatus;
+import cn.keyida.portal.support.Enterprises;
+import cn.keyida.portal.support.UserSession;
+import cn.keyida.portal.web.ConflictException;
+import cn.keyida.portal.web.FieldErrors;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Needs heard on a visit enter the needs workflow with source 走访 and show in the enterprise's list. */
+@QuarkusTest
+class VisitNeedsTest {
+
+    @Inject
+    VisitService service;
+
+    @Inject
+    VisitViews views;
+
+    @Test
+    void aNeedRaisedOnAVisitIsAnOrdinaryNeedWithSourceVisitThatTheEnterpriseSees() {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        Visit v = service.plan(new VisitService.Plan(String.valueOf(a.id), LocalDate.now().toString(), "张伟、李娜",
+                "需求调研"), "staff1");
+        long recordedBefore = views.figures().recorded();
+        // no needs before the visit is recorded
+        assertThatThrownBy(() -> service.raiseNeed(v.id, "TECH", "标题", "描述", "staff1"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("先记录走访");
+        Visit recorded = service.record(v.id, v.version, new VisitService.Report(LocalDate.now().toString(), "王建国",
+                "企业希望对接高校开展复合材料老化测试", "高新技术企业认定"));
+        assertThat(recorded.status).isEqualTo(VisitStatus.RECORDED);
+        String title = "复合材料老化测试合作" + System.nanoTime();
+        Need need = service.raiseNeed(v.id, "TECH", title, "走访中企业提出：需要高校实验室支持老化测试。", "staff1");
+
+        Need stored = QuarkusTransaction.requiringNew().call(() -> Need.<Need>findById(need.id));
+        assertThat(stored.source).isEqualTo("VISIT");
+        assertThat(stored.status).isEqualTo(NeedStatus.SUBMITTED);
+        assertThat(views.figures().needsRaised()).isGreaterThanOrEqualTo(1);
+        assertThat(views.figures().recorded()).isEqualTo(recordedBefore + 1);
+
+        UserSession enterprise = new UserSession("enterprise1");
+        enterprise.open("/my/needs").then().statusCode(200).body(containsString(title), containsString("来源：走访"));
+        enterprise.open("/my/needs/" + need.trackingNo).then().statusCode(200).body(containsString("代为记录"));
+        UserSession staff = new UserSession("staff1");
+        staff.open("/staff/needs/" + need.id).then().statusCode(200).body(containsString("来源：走访"));
+        staff.open("/staff/visits/" + v.id).then().statusCode(200).body(containsString(need.trackingNo));
+        staff.open("/staff/visits").then().statusCode(200).body(containsString(a.district));
+    }
+
+    @Test
+    void badVisitInputIsA400WithChineseFieldErrors() {
+        UserSession staff = new UserSession("staff1");
+        staff.open("/staff/visits").then().statusCode(200);
+        long before = QuarkusTransaction.requiringNew().call(() -> Visit.count());
+        staff.form().formParam("enterprise", "abc").formParam("plannedOn", "下周").formParam("team", "")
+                .formParam("purpose", "游玩").post("/staff/visits").then().statusCode(400)
+                .body(containsString("请选择走访企业"), containsString("走访日期格式应为"), containsString("请填写走访人员"),
+                        containsString("请选择走访目的"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Visit.count())).isEqualTo(before);
+        assertThatThrownBy(() -> service.record(-1, 0, new VisitService.Report("", "", "", "")))
+                .isInstanceOf(jakarta.ws.rs.NotFoundException.class);
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        Visit v = service.plan(new VisitService.Plan(String.valueOf(a.id), LocalDate.now().toString(), "张伟", "政策宣讲"),
+                "staff1");
+        assertThatThrownBy(() -> service.record(v.id, v.version, new VisitService.Report(
+                LocalDate.now().plusDays(3).toString(), "", "", ""))).isInstanceOf(FieldErrors.class)
+                .hasMessageContaining("不能晚于今天").hasMessageContaining("请填写走访发现");
+    }
+}
