@@ -50,11 +50,18 @@ public class EventService {
         return e;
     }
 
+    /** Edits the event; more seats promote the waiting line in order (under the event's lock). */
     @Transactional
     public Event update(long id, long version, EventInput input, String actor) {
+        lockEvent(id);
         Event e = load(id, version, EventAction.EDIT);
         apply(e, input, count(e.id, RegistrationStatus.REGISTERED));
         EventTimeline.record(e.id, null, "EDIT", e.status, e.status, actor, null);
+        if (e.status == EventStatus.PUBLISHED) {
+            while (count(e.id, RegistrationStatus.REGISTERED) < e.capacity && promoteNext(e).isPresent()) {
+                // one by one, in queue order
+            }
+        }
         return e;
     }
 
@@ -143,11 +150,19 @@ public class EventService {
         if (from != RegistrationStatus.REGISTERED || count(eventId, RegistrationStatus.REGISTERED) >= e.capacity) {
             return Optional.empty();
         }
+        return promoteNext(e);
+    }
+
+    /** The first person waiting gets the free seat and a mail. */
+    private Optional<Registration> promoteNext(Event e) {
         Optional<Registration> next = Registration.<Registration>find("eventId = ?1 and status = ?2 order by queueNo",
-                eventId, RegistrationStatus.WAITLISTED).firstResultOptional();
+                e.id, RegistrationStatus.WAITLISTED).firstResultOptional();
         next.ifPresent(n -> {
             n.status = RegistrationStatus.REGISTERED;
-            EventTimeline.record(eventId, n.id, "PROMOTE", RegistrationStatus.WAITLISTED, n.status, "系统", null);
+            n.persist();
+            // flushed so the next count sees it
+            Registration.flush();
+            EventTimeline.record(e.id, n.id, "PROMOTE", RegistrationStatus.WAITLISTED, n.status, "系统", null);
             mails.promoted(e, n);
         });
         return next;

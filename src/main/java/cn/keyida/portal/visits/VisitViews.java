@@ -24,7 +24,7 @@ public class VisitViews {
     public record Overview(List<Visit> visits, Figures figures, List<Option> enterprises, List<String> purposes,
             Map<String, String> values, Map<String, String> errors) {}
 
-    public record RaisedNeed(String trackingNo, String title, String status, String satisfaction) {}
+    public record RaisedNeed(long id, String trackingNo, String title, String status, String satisfaction) {}
 
     public record Detail(Visit visit, List<RaisedNeed> needs, List<Option> categories, Map<String, String> values,
             Map<String, String> errors, String error) {}
@@ -45,8 +45,8 @@ public class VisitViews {
         }
         List<RaisedNeed> needs = VisitNeed.<VisitNeed>list("visitId = ?1 order by id", id).stream().map(l -> {
             Need n = Need.findById(l.needId);
-            return n == null ? new RaisedNeed(l.trackingNo, "", "", "")
-                    : new RaisedNeed(n.trackingNo, n.title, n.status.label, n.satisfaction == null ? "" : n.satisfaction);
+            return n == null ? new RaisedNeed(l.needId, l.trackingNo, "", "", "")
+                    : new RaisedNeed(n.id, n.trackingNo, n.title, n.status.label, n.satisfaction == null ? "" : n.satisfaction);
         }).toList();
         List<Option> categories = NeedCategory.listActive().stream()
                 .map(c -> new Option(c.code, c.name)).toList();

@@ -82,6 +82,26 @@ class EventRegistrationTest {
     }
 
     @Test
+    void moreSeatsPromoteTheWaitingLineInOrder() {
+        String title = "扩容测试" + System.nanoTime();
+        Event e = EventTestData.published(title, 1);
+        String tag = e.id + "-" + System.nanoTime();
+        for (int i = 1; i <= 4; i++) {
+            service.register(e.id, "x" + i + "-" + tag, "参会者" + i, null);
+        }
+        Event current = QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(e.id));
+        service.update(e.id, current.version, EventTestData.input(title, 3), "测试");
+        List<String> seated = QuarkusTransaction.requiringNew().call(() -> Registration.<Registration>list(
+                "eventId = ?1 and status = ?2 order by queueNo", e.id, RegistrationStatus.REGISTERED).stream()
+                .map(r -> r.subject).toList());
+        assertThat(seated).containsExactly("x1-" + tag, "x2-" + tag, "x3-" + tag);
+        // fewer seats than people registered is refused
+        Event again = QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(e.id));
+        assertThatThrownBy(() -> service.update(e.id, again.version, EventTestData.input(title, 2), "测试"))
+                .isInstanceOf(cn.keyida.portal.web.FieldErrors.class).hasMessageContaining("不能少于已报名人数");
+    }
+
+    @Test
     void cancellingTheEventMailsEveryoneRegisteredOrWaiting() {
         Event e = EventTestData.published("取消通知测试" + System.nanoTime(), 1);
         String tag = e.id + "-" + System.nanoTime();
