@@ -37,6 +37,7 @@ class TableOwnershipTest {
             Map.entry("voucher_batch", "vouchers"), Map.entry("voucher_provider", "vouchers"),
             Map.entry("voucher_offer", "vouchers"), Map.entry("voucher", "vouchers"),
             Map.entry("voucher_file", "vouchers"), Map.entry("voucher_event", "vouchers"),
+            Map.entry("voucher_review", "vouchers"),
             Map.entry("calendar_day", "calendar"),
             Map.entry("staff_member", "staff"), Map.entry("department", "staff"),
             Map.entry("mail_outbox", "mail"),
