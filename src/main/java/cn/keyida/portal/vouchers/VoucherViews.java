@@ -94,7 +94,7 @@ public class VoucherViews {
         }
         return EnterpriseProfile.findBySubject(subject).map(p -> {
             List<ProviderCard> providers = VoucherProvider.listed().stream()
-                    .filter(x -> VoucherBatch.split(x.categories).stream().anyMatch(c -> b.categories.contains(c)))
+                    .filter(x -> b.categoryList().stream().anyMatch(c -> x.hasCategory(c.name())))
                     .map(x -> new ProviderCard(x, VoucherOffer.of(x.id).stream()
                             .filter(o -> b.categoryList().contains(o.category)).toList()))
                     .toList();

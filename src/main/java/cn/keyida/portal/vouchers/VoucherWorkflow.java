@@ -196,7 +196,7 @@ public class VoucherWorkflow implements DailyReminder {
             e.add("category", "请选择服务类别");
         } else if (b != null && !b.categoryList().contains(category.get())) {
             e.add("category", "本批次不支持“" + category.get().label + "”类服务（支持：" + b.categoryLabels() + "）");
-        } else if (provider != null && !VoucherBatch.split(provider.categories).contains(category.get().name())) {
+        } else if (provider != null && !provider.hasCategory(category.get().name())) {
             e.add("category", "该服务机构未登记“" + category.get().label + "”类服务");
         }
         BigDecimal quoteAmount = VoucherInput.money(e, "quoteAmount", "预计合同金额", in.quoteAmount(),
@@ -544,8 +544,8 @@ public class VoucherWorkflow implements DailyReminder {
                 VoucherStatus.APPROVED, today, soon)) {
             EnterpriseProfile p = EnterpriseProfile.findById(v.enterpriseId);
             VoucherProvider provider = VoucherProvider.findById(v.providerId);
-            reminded += mails.expirySoon(p == null ? null : p.mailAddress(), p == null ? "" : p.name, v) ? 1 : 0;
-            reminded += mails.expirySoon(provider.email, provider.name, v) ? 1 : 0;
+            reminded += mails.expirySoon(p == null ? null : p.mailAddress(), p == null ? "" : p.name, v, false) ? 1 : 0;
+            reminded += mails.expirySoon(provider.email, provider.name, v, true) ? 1 : 0;
         }
         return ids.size() + reminded;
     }
