@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * Serves the portal, or runs one maintenance command and exits: {@code import FILE.jsonl},
- * {@code import-conditions FILE.jsonl}, {@code reindex}. The launcher {@code ./portal} calls these.
+ * {@code import-conditions FILE.jsonl}, {@code reindex}, {@code demo-vouchers}. The launcher {@code ./portal} calls these.
  */
 @QuarkusMain
 public class PortalMain implements QuarkusApplication {
@@ -46,6 +46,9 @@ public class PortalMain implements QuarkusApplication {
     @Inject
     SearchEvaluation evaluation;
 
+    @Inject
+    cn.keyida.portal.vouchers.VoucherDemo vouchers;
+
     public static void main(String... args) {
         Quarkus.run(PortalMain.class, args);
     }
@@ -65,6 +68,10 @@ public class PortalMain implements QuarkusApplication {
                 yield 0;
             }
             case "eval-search" -> evalSearch(args);
+            case "demo-vouchers" -> {
+                System.out.printf("科技创新券演示数据：新增 %d 条%n", vouchers.seed());
+                yield 0;
+            }
             default -> usage();
         };
     }

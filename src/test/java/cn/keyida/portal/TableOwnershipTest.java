@@ -40,6 +40,7 @@ class TableOwnershipTest {
             Map.entry("event", "events"), Map.entry("event_registration", "events"),
             Map.entry("event_timeline", "events"),
             Map.entry("service_visit", "visits"), Map.entry("visit_need", "visits"),
+            Map.entry("voucher_review", "vouchers"),
             Map.entry("calendar_day", "calendar"),
             Map.entry("staff_member", "staff"), Map.entry("department", "staff"),
             Map.entry("mail_outbox", "mail"),

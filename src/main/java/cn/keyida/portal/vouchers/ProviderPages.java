@@ -61,7 +61,31 @@ public class ProviderPages {
     @GET
     @Path("/profile")
     public TemplateInstance profile() {
-        return Templates.providerHome(home(), Map.of(), Map.of());
+        VoucherViews.ProviderHome h = home();
+        return Templates.providerHome(h, registered(h.provider()), Map.of());
+    }
+
+    /** The registration form's values: what is stored, for a provider that registered before. */
+    private static Map<String, String> registered(VoucherProvider p) {
+        Map<String, String> v = new java.util.LinkedHashMap<>();
+        if (p != null) {
+            v.put("version", String.valueOf(p.version));
+            v.put("name", p.name);
+            v.put("creditCode", p.creditCode);
+            v.put("legalRepresentative", p.legalRepresentative);
+            v.put("contactPerson", p.contactPerson);
+            v.put("mobile", p.mobile);
+            v.put("email", p.email);
+            v.put("credentials", p.credentials);
+            v.put("description", p.description);
+        }
+        return v;
+    }
+
+    private static Map<String, String> merged(VoucherProvider p, Map<String, String> submitted) {
+        Map<String, String> v = registered(p);
+        v.putAll(submitted);
+        return v;
     }
 
     @GET
@@ -87,7 +111,8 @@ public class ProviderPages {
         } catch (FieldErrors e) {
             return Response.status(400).entity(Templates.providerHome(home(), VoucherForms.values(form), e.errors())).build();
         } catch (VoucherConflict e) {
-            return Response.status(409).entity(Templates.providerHome(home(), VoucherForms.values(form),
+            VoucherViews.ProviderHome h = home();
+            return Response.status(409).entity(Templates.providerHome(h, registered(h.provider()),
                     Map.of("version", e.getMessage()))).build();
         }
         return Response.seeOther(URI.create("/provider/profile")).build();
@@ -101,7 +126,9 @@ public class ProviderPages {
             registry.addOffer(viewer.subject(), new ProviderRegistry.OfferInput(form.getFirst("offerName"),
                     form.getFirst("offerCategory"), form.getFirst("price"), form.getFirst("typicalDays")));
         } catch (FieldErrors e) {
-            return Response.status(400).entity(Templates.providerHome(home(), VoucherForms.values(form), e.errors())).build();
+            VoucherViews.ProviderHome h = home();
+            return Response.status(400).entity(Templates.providerHome(h, merged(h.provider(), VoucherForms.values(form)),
+                    e.errors())).build();
         }
         return Response.seeOther(URI.create("/provider/profile")).build();
     }

@@ -96,7 +96,7 @@ public class StaffVoucherPages {
         return new VoucherWorkflow.BatchInput(f.getFirst("name"), f.getFirst("totalBudget"), f.getFirst("annualCap"),
                 f.getFirst("ratioPercent"), VoucherForms.all(f, "categories"), VoucherForms.all(f, "qualifications"),
                 VoucherForms.all(f, "districts"), f.getFirst("applyFrom"), f.getFirst("applyTo"),
-                f.getFirst("useUntil"), f.getFirst("validDays"));
+                f.getFirst("useUntil"), f.getFirst("validDays"), f.getFirst("expertThreshold"));
     }
 
     @GET
@@ -170,6 +170,8 @@ public class StaffVoucherPages {
         try {
             switch (step) {
                 case "review" -> workflow.startReview(id, version, actor);
+                case "experts" -> workflow.requestExperts(id, version, form.getFirst("expertA"), form.getFirst("expertB"),
+                        actor);
                 case "approve" -> workflow.approve(id, version, form.getFirst("approvedAmount"), actor);
                 case "reject" -> workflow.reject(id, version, form.getFirst("reason"), actor);
                 case "pay" -> workflow.pay(id, version, form.getFirst("redemptionAmount"), form.getFirst("paidOn"),

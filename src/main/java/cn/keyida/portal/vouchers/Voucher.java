@@ -82,8 +82,19 @@ public class Voucher extends BaseEntity {
     @Column(name = "payment_reference")
     public String paymentReference = "";
 
+    /** The two experts (usernames of the realm role expert) staff named for a large application. */
+    @Column(name = "expert_a")
+    public String expertA;
+
+    @Column(name = "expert_b")
+    public String expertB;
+
     @Enumerated(EnumType.STRING)
     public VoucherStatus status;
+
+    public boolean needsExperts(VoucherBatch b) {
+        return b.expertThreshold != null && requestedAmount.compareTo(b.expertThreshold) > 0;
+    }
 
     @Column(name = "submitted_at")
     public Instant submittedAt;

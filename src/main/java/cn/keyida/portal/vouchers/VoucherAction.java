@@ -3,6 +3,9 @@ package cn.keyida.portal.vouchers;
 /** What can happen to a voucher; {@link VoucherStatus#after} says where each action is allowed. */
 public enum VoucherAction {
     START_REVIEW("开始审核"),
+    REQUEST_EXPERTS("提交专家评审"),
+    EXPERT_OPINION("提交专家意见"),
+    REVIEWS_COMPLETE("完成专家评审"),
     APPROVE("核准"),
     REJECT("不予核准"),
     CONFIRM_CONTRACT("确认服务合同"),

@@ -58,6 +58,10 @@ public class VoucherBatch extends BaseEntity {
     @Column(name = "valid_days")
     public int validDays = 90;
 
+    /** Applications asking for more are reviewed by two experts before approval; null: never. */
+    @Column(name = "expert_threshold")
+    public BigDecimal expertThreshold;
+
     @Enumerated(EnumType.STRING)
     public BatchStatus status;
 

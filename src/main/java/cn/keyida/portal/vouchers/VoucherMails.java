@@ -50,7 +50,7 @@ class VoucherMails {
     }
 
     /** Once per voucher and recipient, whichever instance runs the morning job first. */
-    boolean expirySoon(String address, String name, Voucher v) {
+    boolean expirySoon(String address, String name, Voucher v, boolean provider) {
         if (!MailOutbox.hasRecipient(address)) {
             return false;
         }
@@ -58,7 +58,7 @@ class VoucherMails {
         return MailOutbox.queueOnce("voucher-expiry-" + v.id + "-" + address, address,
                 Templates.voucherStep$subject(v, step).render(),
                 Templates.voucherStep(name, v, step, "到期未确认服务合同的创新券将自动失效，预算收回。",
-                        baseUrl + "/my/vouchers/" + v.id).render());
+                        baseUrl + (provider ? "/provider/vouchers/" : "/my/vouchers/") + v.id).render());
     }
 
     void providerReviewed(VoucherProvider p) {

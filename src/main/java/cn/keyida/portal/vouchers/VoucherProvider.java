@@ -45,6 +45,10 @@ public class VoucherProvider extends BaseEntity {
                 .map(c -> Category.of(c).map(x -> x.label).orElse(c)).toList());
     }
 
+    public boolean hasCategory(String code) {
+        return VoucherBatch.split(categories).contains(code);
+    }
+
     public static Optional<VoucherProvider> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 public enum VoucherStatus {
     SUBMITTED("已提交"),
     IN_REVIEW("审核中"),
+    EXPERT_REVIEW("专家评审中"),
     APPROVED("已核准"),
     REJECTED("不予核准"),
     CONTRACTED("已签订服务合同"),
@@ -61,8 +62,11 @@ public enum VoucherStatus {
 
     static {
         allow(VoucherAction.START_REVIEW, IN_REVIEW, SUBMITTED);
+        allow(VoucherAction.REQUEST_EXPERTS, EXPERT_REVIEW, IN_REVIEW);
+        allow(VoucherAction.EXPERT_OPINION, EXPERT_REVIEW, EXPERT_REVIEW);
+        allow(VoucherAction.REVIEWS_COMPLETE, IN_REVIEW, EXPERT_REVIEW);
         allow(VoucherAction.APPROVE, APPROVED, IN_REVIEW);
-        allow(VoucherAction.REJECT, REJECTED, SUBMITTED, IN_REVIEW);
+        allow(VoucherAction.REJECT, REJECTED, SUBMITTED, IN_REVIEW, EXPERT_REVIEW);
         allow(VoucherAction.CONFIRM_CONTRACT, CONTRACTED, APPROVED);
         allow(VoucherAction.CONFIRM_DELIVERY, DELIVERED, CONTRACTED);
         allow(VoucherAction.ACCEPT_DELIVERY, ACCEPTED, DELIVERED);
@@ -70,7 +74,7 @@ public enum VoucherStatus {
         allow(VoucherAction.PAY, REDEEMED, REDEMPTION_REQUESTED);
         allow(VoucherAction.RETURN_REDEMPTION, REDEMPTION_RETURNED, REDEMPTION_REQUESTED);
         allow(VoucherAction.EXPIRE, EXPIRED, APPROVED);
-        allow(VoucherAction.CANCEL, CANCELLED, SUBMITTED, IN_REVIEW, APPROVED);
+        allow(VoucherAction.CANCEL, CANCELLED, SUBMITTED, IN_REVIEW, EXPERT_REVIEW, APPROVED);
         for (VoucherAction a : VoucherAction.values()) {
             TABLE.computeIfAbsent(a, x -> new EnumMap<>(VoucherStatus.class));
         }

@@ -38,7 +38,8 @@ public class VoucherViews {
             BigDecimal usedThisYear, VoucherAmount.Result preview, List<Category> categories) {}
 
     public record Detail(Voucher voucher, VoucherBatch batch, VoucherProvider provider, EnterpriseProfile enterprise,
-            List<VoucherFile> files, List<VoucherEvent> events, List<String> flags, BigDecimal redeemableMax) {}
+            List<VoucherFile> files, List<VoucherEvent> events, List<String> flags, BigDecimal redeemableMax,
+            List<VoucherReview> reviews, boolean needsExperts) {}
 
     public record ProviderHome(VoucherProvider provider, List<VoucherOffer> offers, List<Row> vouchers,
             List<Category> categories) {}
@@ -93,7 +94,7 @@ public class VoucherViews {
         }
         return EnterpriseProfile.findBySubject(subject).map(p -> {
             List<ProviderCard> providers = VoucherProvider.listed().stream()
-                    .filter(x -> VoucherBatch.split(x.categories).stream().anyMatch(c -> b.categories.contains(c)))
+                    .filter(x -> b.categoryList().stream().anyMatch(c -> x.hasCategory(c.name())))
                     .map(x -> new ProviderCard(x, VoucherOffer.of(x.id).stream()
                             .filter(o -> b.categoryList().contains(o.category)).toList()))
                     .toList();
@@ -135,6 +136,31 @@ public class VoucherViews {
         return detail(v, false);
     }
 
+    /** The applications an expert was named for, newest first. */
+    @Transactional
+    public List<Row> expertList(String username) {
+        return rows(Voucher.<Voucher>list("expertA = ?1 or expertB = ?1 order by id desc", username), false);
+    }
+
+    /** An application the expert was named for (else 404), with the quote and the expert's own opinion. */
+    @Transactional
+    public Detail expertDetail(String username, long id) {
+        Voucher v = Voucher.findById(id);
+        if (v == null || !(username.equals(v.expertA) || username.equals(v.expertB))) {
+            throw new NotFoundException();
+        }
+        Detail d = detail(v, false);
+        return new Detail(d.voucher(), d.batch(), d.provider(), null, d.files(), d.events(), List.of(), null,
+                VoucherReview.<VoucherReview>list("voucherId = ?1 and expert = ?2", id, username), true);
+    }
+
+    /** A file of an application the expert reviews. */
+    @Transactional
+    public VoucherFile expertFile(String username, long voucherId, long fileId) {
+        expertDetail(username, voucherId);
+        return file(voucherId, fileId, null, true);
+    }
+
     @Transactional
     public Detail staffDetail(long id) {
         Voucher v = Voucher.findById(id);
@@ -171,7 +197,7 @@ public class VoucherViews {
         BigDecimal max = v.invoiceAmount == null || v.approvedAmount == null ? null
                 : VoucherAmount.redeemable(v.approvedAmount, v.invoiceAmount, b.ratioPercent);
         return new Detail(v, b, p, e, VoucherFile.of(v.id), VoucherEvent.timeline(v.id),
-                staff ? flags(v, p, e) : List.of(), max);
+                staff ? flags(v, p, e) : List.of(), max, staff ? VoucherReview.of(v.id) : List.of(), v.needsExperts(b));
     }
 
     private static List<String> flags(Voucher v, VoucherProvider p, EnterpriseProfile e) {

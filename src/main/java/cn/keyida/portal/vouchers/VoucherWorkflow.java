@@ -30,7 +30,16 @@ public class VoucherWorkflow implements DailyReminder {
 
     public record BatchInput(String name, String totalBudget, String annualCap, String ratioPercent,
             List<String> categories, List<String> qualifications, List<String> districts, String applyFrom,
-            String applyTo, String useUntil, String validDays) {}
+            String applyTo, String useUntil, String validDays, String expertThreshold) {
+
+        /** A batch without expert review. */
+        public BatchInput(String name, String totalBudget, String annualCap, String ratioPercent,
+                List<String> categories, List<String> qualifications, List<String> districts, String applyFrom,
+                String applyTo, String useUntil, String validDays) {
+            this(name, totalBudget, annualCap, ratioPercent, categories, qualifications, districts, applyFrom, applyTo,
+                    useUntil, validDays, null);
+        }
+    }
 
     public record ApplicationInput(String batchId, String providerId, String offerId, String category,
             String serviceText, String quoteAmount, String legalRepresentative, String contactMobile) {}
@@ -118,6 +127,8 @@ public class VoucherWorkflow implements DailyReminder {
         if (validDays == null || validDays < 1 || validDays > 250) {
             e.add("validDays", "有效期请填写 1 至 250 之间的工作日数");
         }
+        BigDecimal threshold = in.expertThreshold() == null || in.expertThreshold().isBlank() ? null
+                : VoucherInput.money(e, "expertThreshold", "专家评审金额线", in.expertThreshold(), VoucherInput.AMOUNT_MAX, true);
         if (total != null && cap != null && cap.compareTo(total) > 0) {
             e.add("annualCap", "每家企业年度上限不能超过总预算");
         }
@@ -133,6 +144,7 @@ public class VoucherWorkflow implements DailyReminder {
         b.applyTo = to;
         b.useUntil = use;
         b.validDays = validDays.intValue();
+        b.expertThreshold = threshold;
     }
 
     // ------------------------------------------------------------------ enterprise
@@ -184,7 +196,7 @@ public class VoucherWorkflow implements DailyReminder {
             e.add("category", "请选择服务类别");
         } else if (b != null && !b.categoryList().contains(category.get())) {
             e.add("category", "本批次不支持“" + category.get().label + "”类服务（支持：" + b.categoryLabels() + "）");
-        } else if (provider != null && !VoucherBatch.split(provider.categories).contains(category.get().name())) {
+        } else if (provider != null && !provider.hasCategory(category.get().name())) {
             e.add("category", "该服务机构未登记“" + category.get().label + "”类服务");
         }
         BigDecimal quoteAmount = VoucherInput.money(e, "quoteAmount", "预计合同金额", in.quoteAmount(),
@@ -363,6 +375,10 @@ public class VoucherWorkflow implements DailyReminder {
         }
         e.throwIfAny();
         VoucherBatch b = VoucherBatch.findById(v.batchId);
+        if (v.needsExperts(b) && VoucherReview.count("voucherId", v.id) < 2) {
+            throw new VoucherConflict("申请金额超过本批次专家评审金额线 " + VoucherAmount.yuan(b.expertThreshold)
+                    + "，须两位专家评审后才能核准。");
+        }
         LocalDate today = clock.today();
         ledger.reserve(b, v.enterpriseId, a, today);
         VoucherStatus from = move(v, VoucherAction.APPROVE);
@@ -373,6 +389,68 @@ public class VoucherWorkflow implements DailyReminder {
         v.number = "KJCXQ-" + today.getYear() + "-" + String.format("%06d", v.id);
         enterpriseMail(v, "已核准，券号 " + v.number, "请在有效期内与服务机构签订服务合同。");
         mails.toProvider(VoucherProvider.findById(v.providerId), v, "企业已获创新券，请确认服务合同", "");
+        return v;
+    }
+
+    /** Staff name two experts (users with the realm role expert) for an application above the batch's line. */
+    @Transactional
+    public Voucher requestExperts(long id, long version, String expertA, String expertB, String actor) {
+        Voucher v = load(id, version);
+        require(v, VoucherAction.REQUEST_EXPERTS);
+        FieldErrors.Builder e = new FieldErrors.Builder();
+        String a = VoucherInput.text(e, "expertA", "第一位专家", expertA, 100, true);
+        String b = VoucherInput.text(e, "expertB", "第二位专家", expertB, 100, true);
+        if (!a.isEmpty() && !a.matches("[A-Za-z0-9._-]+")) {
+            e.add("expertA", "请填写专家的登录用户名，如 expert1");
+        }
+        if (!b.isEmpty() && !b.matches("[A-Za-z0-9._-]+")) {
+            e.add("expertB", "请填写专家的登录用户名，如 expert2");
+        } else if (!b.isEmpty() && b.equals(a)) {
+            e.add("expertB", "两位专家不能是同一人");
+        }
+        e.throwIfAny();
+        VoucherStatus from = move(v, VoucherAction.REQUEST_EXPERTS);
+        v.expertA = a;
+        v.expertB = b;
+        VoucherEvent.record(v, actor, "提交专家评审", from, a + "、" + b);
+        return v;
+    }
+
+    /** One named expert records an opinion; the second one sends the application back to staff. */
+    @Transactional
+    public Voucher recordOpinion(String expert, long id, long version, String recommend, String opinion,
+            String actor) {
+        Voucher v = Voucher.findById(id);
+        if (v == null || !(expert.equals(v.expertA) || expert.equals(v.expertB))) {
+            throw new NotFoundException();
+        }
+        v = load(id, version);
+        require(v, VoucherAction.EXPERT_OPINION);
+        // the opinion leaves the state as it is: bump the version anyway, so two experts at once are serialised
+        Voucher.getEntityManager().lock(v, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        if (VoucherReview.count("voucherId = ?1 and expert = ?2", id, expert) > 0) {
+            throw new VoucherConflict("您已提交过评审意见。");
+        }
+        FieldErrors.Builder e = new FieldErrors.Builder();
+        if (!"yes".equals(recommend) && !"no".equals(recommend)) {
+            e.add("recommend", "请选择是否建议核准");
+        }
+        String text = VoucherInput.text(e, "opinion", "评审意见", opinion, 2000, true);
+        e.throwIfAny();
+        VoucherReview r = new VoucherReview();
+        r.voucherId = v.id;
+        r.expert = expert;
+        r.recommend = "yes".equals(recommend);
+        r.opinion = text;
+        r.at = clock.now();
+        r.persist();
+        VoucherStatus from = move(v, VoucherAction.EXPERT_OPINION);
+        VoucherEvent.record(v, actor, "专家评审", from, (r.recommend ? "建议核准：" : "不建议核准：") + text);
+        if (VoucherReview.count("voucherId", v.id) >= 2) {
+            VoucherStatus before = move(v, VoucherAction.REVIEWS_COMPLETE);
+            VoucherEvent.record(v, "系统", "专家评审完成", before, "");
+            mails.toStaff(v, "专家评审已完成", "");
+        }
         return v;
     }
 
@@ -466,8 +544,8 @@ public class VoucherWorkflow implements DailyReminder {
                 VoucherStatus.APPROVED, today, soon)) {
             EnterpriseProfile p = EnterpriseProfile.findById(v.enterpriseId);
             VoucherProvider provider = VoucherProvider.findById(v.providerId);
-            reminded += mails.expirySoon(p == null ? null : p.mailAddress(), p == null ? "" : p.name, v) ? 1 : 0;
-            reminded += mails.expirySoon(provider.email, provider.name, v) ? 1 : 0;
+            reminded += mails.expirySoon(p == null ? null : p.mailAddress(), p == null ? "" : p.name, v, false) ? 1 : 0;
+            reminded += mails.expirySoon(provider.email, provider.name, v, true) ? 1 : 0;
         }
         return ids.size() + reminded;
     }

@@ -214,12 +214,12 @@ class AuthorizationMatrixTest {
         return v;
     }
 
-    /** An open voucher batch, the approved provider1 and an application of enterprise A with its quote. */
+    /** An open voucher batch, the approved provider1 and an application of enterprise A with its quote, with expert1. */
     static Map<String, String> voucherFixture() {
         cn.keyida.portal.vouchers.VoucherBatch batch = cn.keyida.portal.vouchers.VoucherFixtures.openBatch("100000", "20000");
         cn.keyida.portal.vouchers.VoucherProvider provider = cn.keyida.portal.vouchers.VoucherFixtures.provider();
-        cn.keyida.portal.vouchers.Voucher voucher = cn.keyida.portal.vouchers.VoucherFixtures.apply(Enterprises.enterpriseA(),
-                batch, provider, "4000");
+        cn.keyida.portal.vouchers.Voucher voucher = cn.keyida.portal.vouchers.VoucherFixtures.withExperts(
+                Enterprises.enterpriseA(), batch, provider, "4000");
         long file = QuarkusTransaction.requiringNew().call(() ->
                 cn.keyida.portal.vouchers.VoucherFile.of(voucher.id).get(0).id);
         Map<String, String> v = new LinkedHashMap<>();

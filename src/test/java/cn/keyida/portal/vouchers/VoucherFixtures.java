@@ -67,6 +67,12 @@ public final class VoucherFixtures {
         return workflow().startReview(v.id, v.version, "测试员（staff1）");
     }
 
+    /** In review by expert1 and expert2. */
+    public static Voucher withExperts(EnterpriseProfile enterprise, VoucherBatch b, VoucherProvider p, String quote) {
+        Voucher v = inReview(enterprise, b, p, quote);
+        return workflow().requestExperts(v.id, v.version, "expert1", "expert2", "测试员（staff1）");
+    }
+
     public static Voucher approved(EnterpriseProfile enterprise, VoucherBatch b, VoucherProvider p, String quote,
             String amount) {
         Voucher v = inReview(enterprise, b, p, quote);

@@ -139,6 +139,32 @@ class VoucherPagesTest {
     }
 
     @Test
+    void aNewProviderRegistersAndBadInputIsA400() {
+        UserSession p2 = new UserSession("provider2");
+        p2.open("/provider/profile").then().statusCode(200).body(containsString("登记入库"));
+        long before = QuarkusTransaction.requiringNew().call(() -> VoucherProvider.count());
+        p2.form().formParam("version", "0").formParam("name", "成都天府检测技术有限公司").formParam("creditCode", "123")
+                .formParam("email", "not-an-address").post("/provider/profile").then().statusCode(400)
+                .body(containsString("统一社会信用代码不正确")).body(containsString("请至少选择一个服务类别"))
+                .body(containsString("电子邮箱格式不正确")).body(containsString("成都天府检测技术有限公司"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> VoucherProvider.count())).isEqualTo(before);
+    }
+
+    @Test
+    void namedExpertsSeeTheApplicationOthersDoNot() {
+        Voucher v = VoucherFixtures.withExperts(Enterprises.enterpriseA(), VoucherFixtures.openBatch("50000", "20000"),
+                VoucherFixtures.provider(), "4000");
+        new UserSession("expert1").open("/expert/vouchers").then().statusCode(200).body(containsString("材料检测"));
+        UserSession expert = new UserSession("expert2");
+        expert.open("/expert/vouchers/" + v.id).then().statusCode(200).body(containsString("提交评审意见"));
+        expert.form().formParam("version", v.version).formParam("recommend", "yes").formParam("opinion", "同意。")
+                .post("/expert/vouchers/" + v.id + "/review").then().statusCode(303);
+        new UserSession("expert3").open("/expert/vouchers/" + v.id).then().statusCode(404);
+        new UserSession("staff1").open("/staff/vouchers/" + v.id).then().statusCode(200)
+                .body(containsString("expert2：建议核准"));
+    }
+
+    @Test
     void badBatchFormIsA400WithChineseFieldErrorsAndNothingSaved() {
         UserSession staff = new UserSession("staff1");
         staff.open("/staff/vouchers/batches/new");

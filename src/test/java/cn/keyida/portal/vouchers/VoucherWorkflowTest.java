@@ -299,4 +299,54 @@ class VoucherWorkflowTest {
         assertThat(workflow.approve(v.id, v.version, "10000", STAFF).status).isEqualTo(VoucherStatus.APPROVED);
         assertThat(views.myDetail(a.subject, first.id).flags()).as("the enterprise does not see the flags").isEmpty();
     }
+
+    @Test
+    void demoDataIsSeededOnceAndValid() {
+        VoucherDemo demo = io.quarkus.arc.Arc.container().instance(VoucherDemo.class).get();
+        int first = demo.seed();
+        assertThat(demo.seed()).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> VoucherBatch.count())).isPositive();
+        if (first > 0) {
+            assertThat(QuarkusTransaction.requiringNew().call(() -> VoucherProvider.findBySubject("demo-provider-testing")
+                    .orElseThrow().status)).isEqualTo(ProviderStatus.APPROVED);
+        }
+    }
+
+    @Test
+    void largeApplicationsNeedTwoExpertOpinionsBeforeApproval() {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        VoucherProvider p = VoucherFixtures.provider();
+        java.time.LocalDate t = VoucherFixtures.today();
+        VoucherBatch created = workflow.createBatch(new VoucherWorkflow.BatchInput("专家评审批次" + System.nanoTime(),
+                "100000", "50000", "50", List.of("TESTING"), List.of(), List.of(), t.toString(), t.plusDays(10).toString(),
+                t.plusDays(90).toString(), "60", "5000"), STAFF);
+        VoucherBatch batch = workflow.moveBatch(created.id, created.version, BatchStatus.Action.OPEN);
+        Voucher v = VoucherFixtures.inReview(a, batch, p, "20000");
+        long id = v.id;
+        long version = v.version;
+        assertThatThrownBy(() -> workflow.approve(id, version, "10000", STAFF))
+                .isInstanceOf(VoucherConflict.class).hasMessageContaining("两位专家");
+        assertThatThrownBy(() -> workflow.requestExperts(id, version, "expert1", "expert1", STAFF))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors()).containsKey("expertB"));
+        v = workflow.requestExperts(id, version, "expert1", "expert2", STAFF);
+        assertThat(v.status).isEqualTo(VoucherStatus.EXPERT_REVIEW);
+        long v1 = v.version;
+        assertThatThrownBy(() -> workflow.recordOpinion("expert3", id, v1, "yes", "同意", "专家3"))
+                .isInstanceOf(jakarta.ws.rs.NotFoundException.class);
+        assertThatThrownBy(() -> workflow.recordOpinion("expert1", id, v1, "maybe", "", "专家1"))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors()).containsKeys("recommend", "opinion"));
+        v = workflow.recordOpinion("expert1", id, v1, "yes", "检测项目与企业研发相关，价格合理。", "专家1");
+        assertThat(v.status).isEqualTo(VoucherStatus.EXPERT_REVIEW);
+        long v2 = v.version;
+        assertThat(v2).isGreaterThan(v1);
+        assertThatThrownBy(() -> workflow.recordOpinion("expert2", id, v1, "yes", "同意", "专家2"))
+                .as("a stale form").isInstanceOf(VoucherConflict.class);
+        assertThatThrownBy(() -> workflow.recordOpinion("expert1", id, v2, "no", "再想想", "专家1"))
+                .isInstanceOf(VoucherConflict.class).hasMessageContaining("已提交过");
+        v = workflow.recordOpinion("expert2", id, v2, "no", "建议降低金额。", "专家2");
+        assertThat(v.status).isEqualTo(VoucherStatus.IN_REVIEW);
+        v = workflow.approve(id, v.version, "8000", STAFF);
+        assertThat(v.status).isEqualTo(VoucherStatus.APPROVED);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> VoucherReview.of(id))).hasSize(2);
+    }
 }
