@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * The batch budget. Every change of {@code reserved}/{@code redeemed} first locks the batch row
@@ -82,6 +81,4 @@ class BudgetLedger {
                 "update voucher_batch set reserved = reserved - :r, redeemed = redeemed + :p where id = :id")
                 .setParameter("r", reservedAmount).setParameter("p", paid).setParameter("id", batchId).executeUpdate();
     }
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 }
