@@ -62,9 +62,18 @@ public class MarketMatching {
         }
     }
 
-    /** Scored candidates of a published item, best first, without pairs its owner marked 不相关. */
+    /** The candidate list an owner gets: the best {@code portal.market.candidates} of {@link #ranked}. */
     @Transactional
     public List<MarketMatcher.Scored> candidates(long itemId, boolean textOnly) {
+        return ranked(itemId, textOnly).stream().limit(config.candidates()).toList();
+    }
+
+    /**
+     * Every scored candidate of a published item, best first, without pairs its owner marked 不相关;
+     * {@code textOnly}: the plain baseline, Elasticsearch's order with no rule and no cut.
+     */
+    @Transactional
+    public List<MarketMatcher.Scored> ranked(long itemId, boolean textOnly) {
         MarketItem item = MarketItem.findById(itemId);
         if (item == null || item.status != ItemStatus.PUBLISHED) {
             return List.of();
@@ -110,7 +119,7 @@ public class MarketMatching {
             out.sort(Comparator.comparingDouble(MarketMatcher.Scored::score).reversed()
                     .thenComparing(c -> other(item, c).id));
         }
-        return out.stream().limit(config.candidates()).toList();
+        return out;
     }
 
     /**
