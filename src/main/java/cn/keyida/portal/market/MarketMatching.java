@@ -35,6 +35,10 @@ public class MarketMatching {
     /** How many similar texts to fetch before the structured rules re-rank them. */
     static final int RETRIEVE = 30;
 
+    /** Words every record uses: not a reason to pair two records. */
+    static final Set<String> GENERIC = Set.of("技术", "企业", "公司", "需要", "希望", "产品", "生产", "提高", "应用", "工艺",
+            "开发", "实现", "解决", "问题", "可以", "用于", "进行", "以上", "适用", "要求", "满足", "采用", "引进", "建设");
+
     private final SearchService search;
     private final TechFields fields;
     private final PortalClock clock;
@@ -94,7 +98,8 @@ public class MarketMatching {
         Set<Long> hidden = hiddenFor(item);
         Map<String, TechFields.Field> fieldMap = fields.all().stream()
                 .collect(Collectors.toMap(TechFields.Field::code, Function.identity()));
-        Set<String> words = search.words(MarketDocuments.matchText(item));
+        Set<String> words = new LinkedHashSet<>(search.words(MarketDocuments.matchText(item)));
+        words.removeAll(GENERIC);
         LocalDate today = clock.today();
         List<MarketMatcher.Scored> out = new ArrayList<>();
         for (SearchService.Similar s : similar) {
@@ -109,10 +114,12 @@ public class MarketMatching {
                 out.add(new MarketMatcher.Scored(demand, achievement, text.get(id), "文本相似"));
                 continue;
             }
+            Set<String> otherWords = new LinkedHashSet<>(search.words(MarketDocuments.matchText(other)));
+            otherWords.removeAll(GENERIC);
             Set<String> shared = new LinkedHashSet<>(words);
-            shared.retainAll(search.words(MarketDocuments.matchText(other)));
-            MarketMatcher.score(demand, achievement, text.get(id), shared, fieldMap.get(demand.fieldCode),
-                    fieldMap.get(achievement.fieldCode), today).ifPresent(out::add);
+            shared.retainAll(otherWords);
+            MarketMatcher.score(demand, achievement, overlap(shared.size(), words.size(), otherWords.size()), shared,
+                    fieldMap.get(demand.fieldCode), fieldMap.get(achievement.fieldCode), today).ifPresent(out::add);
         }
         if (!textOnly) {
             out.removeIf(c -> c.score() < config.minScore());
@@ -180,6 +187,19 @@ public class MarketMatching {
             throw new NotFoundException("未找到该匹配");
         }
         return m;
+    }
+
+    /**
+     * The text component of the score: the words two records share (cut by the index's analyzer, generic
+     * words left out) over the geometric mean of their word counts, scaled so a strong pair reaches 1.
+     * Absolute rather than relative to the best retrieved record, so a lone weak candidate stays weak;
+     * Elasticsearch's more-like-this chooses which records are scored and orders the baseline.
+     */
+    static double overlap(int shared, int a, int b) {
+        if (shared == 0 || a == 0 || b == 0) {
+            return 0;
+        }
+        return Math.min(1.0, 2.5 * shared / Math.sqrt((double) a * b));
     }
 
     private Set<Long> hiddenFor(MarketItem item) {
