@@ -173,12 +173,15 @@ public class MarketMatching {
     /** The owner of one side marks a pair 感兴趣 or 不相关 (不相关 hides it and it is never sent again). */
     @Transactional
     public MarketMatch feedback(long matchId, String subject, String value) {
-        if (!MarketMatch.INTERESTED.equals(value) && !MarketMatch.IRRELEVANT.equals(value)) {
-            throw new InvalidInputException("请选择“感兴趣”或“不相关”");
-        }
         MarketMatch m = MarketMatch.<MarketMatch>findByIdOptional(matchId).orElseThrow(() -> new NotFoundException("未找到该匹配"));
         MarketItem demand = MarketItem.findById(m.demandId);
         MarketItem achievement = MarketItem.findById(m.achievementId);
+        if (!subject.equals(demand.ownerSubject) && !subject.equals(achievement.ownerSubject)) {
+            throw new NotFoundException("未找到该匹配");
+        }
+        if (!MarketMatch.INTERESTED.equals(value) && !MarketMatch.IRRELEVANT.equals(value)) {
+            throw new InvalidInputException("请选择“感兴趣”或“不相关”");
+        }
         if (subject.equals(demand.ownerSubject)) {
             m.demandFeedback = value;
         } else if (subject.equals(achievement.ownerSubject)) {

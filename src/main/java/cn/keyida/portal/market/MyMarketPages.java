@@ -130,9 +130,9 @@ public class MyMarketPages {
     }
 
     @POST
-    @Path("/market/{id: \\d+}/{action: submit|takedown}")
+    @Path("/market/{id: \\d+}/{ownerAction: submit|takedown}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response act(@PathParam("id") long id, @PathParam("action") String action, MultivaluedMap<String, String> form) {
+    public Response act(@PathParam("id") long id, @PathParam("ownerAction") String action, MultivaluedMap<String, String> form) {
         try {
             long version = MarketForms.version(form);
             if (action.equals("submit")) {
@@ -209,7 +209,8 @@ public class MyMarketPages {
     }
 
     private MarketKind kind(String kind) {
-        MarketKind k = "demand".equals(kind) ? MarketKind.DEMAND : "achievement".equals(kind) ? MarketKind.ACHIEVEMENT : null;
+        MarketKind k = "demand".equals(kind) ? MarketKind.DEMAND
+                : "achievement".equals(kind) || kind == null ? MarketKind.ACHIEVEMENT : null;
         if (k == null) {
             throw new NotFoundException();
         }

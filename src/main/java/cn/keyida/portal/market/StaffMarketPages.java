@@ -64,9 +64,9 @@ public class StaffMarketPages {
     }
 
     @POST
-    @Path("/items/{id: \\d+}/{action: approve|return|takedown|match}")
+    @Path("/items/{id: \\d+}/{decision: approve|return|takedown|match}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(@PathParam("id") long id, @PathParam("action") String action, MultivaluedMap<String, String> form) {
+    public Response decide(@PathParam("id") long id, @PathParam("decision") String action, MultivaluedMap<String, String> form) {
         String actor = viewer.auditName();
         try {
             switch (action) {
@@ -84,6 +84,7 @@ public class StaffMarketPages {
     /** A broker opens a 对接 case from a pair on the match board. */
     @POST
     @Path("/matches/{id: \\d+}/case")
+    @RolesAllowed(Roles.BROKER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response caseFromMatch(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         MarketCase c = cases.fromMatch(id, viewer.auditName());
@@ -97,9 +98,9 @@ public class StaffMarketPages {
     }
 
     @POST
-    @Path("/cases/{id: \\d+}/{action: negotiate|sign|register|terminate|reassign|followup}")
+    @Path("/cases/{id: \\d+}/{caseAction: negotiate|sign|register|terminate|reassign|followup}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response act(@PathParam("id") long id, @PathParam("action") String action, MultivaluedMap<String, String> form) {
+    public Response act(@PathParam("id") long id, @PathParam("caseAction") String action, MultivaluedMap<String, String> form) {
         String actor = viewer.auditName();
         try {
             switch (action) {

@@ -209,6 +209,7 @@ class AuthorizationMatrixTest {
         v.put("/synonyms/{id}", "/synonyms/999999999");
         v.put("{code}", "TECH");
         v.put("{day}", "2030-12-31");
+        v.putAll(cn.keyida.portal.market.MarketMatrixFixture.values());
         return v;
     }
 
