@@ -42,7 +42,18 @@ public class MarketViews {
 
     public record BoardMatch(MarketMatch match, MarketItem demand, MarketItem achievement) {}
 
-    public record Board(List<QueueRow> queue, List<BoardMatch> matches, List<MarketCase> cases, LocalDate today) {}
+    public record Board(List<QueueRow> queue, List<BoardMatch> matches, List<MarketCase> cases, LocalDate today,
+            Figures figures) {}
+
+    /** One row of a figures table: a label and its count (and amount in 万元 where there is one). */
+    public record Figure(String label, long count, String amount) {}
+
+    /**
+     * The market in figures: published items by kind and field, matches sent, cases by state, contracts
+     * (figures confirmed by both sides only) by year and type, and conversion from 意向 to 签约.
+     */
+    public record Figures(List<Figure> publishedByField, long matchesSent, List<Figure> casesByState,
+            List<Figure> contracts, String conversion, String averageReviewDays) {}
 
     public record CaseDetail(MarketCase c, String field, List<MarketEvent> timeline, List<MarketBroker> brokers,
             String brokerName, List<MarketFollowUp> followUps) {}
@@ -152,7 +163,39 @@ public class MarketViews {
                 .map(m -> new BoardMatch(m, MarketItem.findById(m.demandId), MarketItem.findById(m.achievementId)))
                 .map(b -> (BoardMatch) b).toList();
         List<MarketCase> cases = MarketCase.list("order by id desc");
-        return new Board(queue, matches, cases, today);
+        return new Board(queue, matches, cases, today, figures());
+    }
+
+    @SuppressWarnings("unchecked")
+    @Transactional
+    public Figures figures() {
+        var em = MarketItem.getEntityManager();
+        List<Figure> published = ((List<Object[]>) em.createNativeQuery("""
+                select i.kind, f.name, count(*) from market_item i join tech_field f on f.code = i.field_code
+                where i.status = 'PUBLISHED' group by i.kind, f.name, f.sort order by i.kind, f.sort""").getResultList())
+                .stream().map(r -> new Figure(MarketKind.valueOf((String) r[0]).label + " · " + r[1],
+                        ((Number) r[2]).longValue(), "")).toList();
+        long sent = MarketMatch.count("notifiedAt is not null");
+        Map<CaseStatus, Long> byState = new java.util.EnumMap<>(CaseStatus.class);
+        ((List<Object[]>) em.createNativeQuery("select status, count(*) from market_case group by status").getResultList())
+                .forEach(r -> byState.put(CaseStatus.valueOf((String) r[0]), ((Number) r[1]).longValue()));
+        List<Figure> states = java.util.Arrays.stream(CaseStatus.values())
+                .map(st -> new Figure(st.label, byState.getOrDefault(st, 0L), "")).toList();
+        List<Figure> contracts = ((List<Object[]>) em.createNativeQuery("""
+                select extract(year from signed_on)::int, contract_type, count(*), sum(amount) from market_case
+                where status in ('SIGNED', 'REGISTERED') and demand_confirmed and supply_confirmed
+                group by 1, 2 order by 1, 2""").getResultList()).stream()
+                .map(r -> new Figure(r[0] + "年 · " + r[1], ((Number) r[2]).longValue(),
+                        new java.math.BigDecimal(r[3].toString()).stripTrailingZeros().toPlainString())).toList();
+        long all = byState.values().stream().mapToLong(Long::longValue).sum();
+        long signed = byState.getOrDefault(CaseStatus.SIGNED, 0L) + byState.getOrDefault(CaseStatus.REGISTERED, 0L);
+        Object avg = em.createNativeQuery("""
+                select avg(extract(epoch from published_at - submitted_at) / 86400) from market_item
+                where published_at is not null and submitted_at is not null and submitted_at <= published_at""")
+                .getSingleResult();
+        return new Figures(published, sent, states, contracts,
+                all == 0 ? "—" : String.format("%.0f%%（%d/%d）", 100.0 * signed / all, signed, all),
+                avg == null ? "—" : String.format("%.1f", ((Number) avg).doubleValue()));
     }
 
     @Transactional

@@ -87,8 +87,13 @@ class CaseWorkflowTest {
         assertThat(registered.status).isEqualTo(CaseStatus.REGISTERED);
         MarketCase one = cases.confirm(id, ent, registered.version, "王建国（enterprise1）");
         assertThatThrownBy(() -> cases.confirm(id, ent, one.version, "x")).hasMessageContaining("已确认");
+        String row = clock.today().getYear() + "年 · 技术转让";
+        // Figures count only once both sides confirmed them.
+        assertThat(views.figures().contracts()).extracting(MarketViews.Figure::label).doesNotContain(row);
         MarketCase both = cases.confirm(id, uni, one.version, "李明（university1）");
         assertThat(both.figuresConfirmed()).isTrue();
+        assertThat(views.figures().contracts()).contains(new MarketViews.Figure(row, 1, "80"));
+        assertThat(views.figures().casesByState()).contains(new MarketViews.Figure("已登记", 1, ""));
         assertThatThrownBy(() -> cases.terminate(id, both.version, "原因", "x")).isInstanceOf(ConflictException.class);
 
         List<String> publicTimeline = views.caseForParty(id, ent).timeline().stream().map(e -> e.action).toList();
