@@ -171,9 +171,9 @@ public class MarketViews {
     public Figures figures() {
         var em = MarketItem.getEntityManager();
         List<Figure> published = ((List<Object[]>) em.createNativeQuery("""
-                select i.kind, f.name, count(*) from market_item i join tech_field f on f.code = i.field_code
-                where i.status = 'PUBLISHED' group by i.kind, f.name, f.sort order by i.kind, f.sort""").getResultList())
-                .stream().map(r -> new Figure(MarketKind.valueOf((String) r[0]).label + " · " + r[1],
+                select kind, field_code, count(*) from market_item
+                where status = 'PUBLISHED' group by kind, field_code order by kind, field_code""").getResultList())
+                .stream().map(r -> new Figure(MarketKind.valueOf((String) r[0]).label + " · " + fields.name((String) r[1]),
                         ((Number) r[2]).longValue(), "")).toList();
         long sent = MarketMatch.count("notifiedAt is not null");
         Map<CaseStatus, Long> byState = new java.util.EnumMap<>(CaseStatus.class);

@@ -48,7 +48,7 @@ class MarketWorkflowTest {
         assertThat(published.status).isEqualTo(ItemStatus.PUBLISHED);
 
         List<String> subjects = QuarkusTransaction.requiringNew().call(() -> MailOutbox.<MailOutbox>list(
-                "recipient = ?1 and subject like ?2 order by id", "university1@example.com", "%" + title + "%")
+                "recipient = ?1 and subject like ?2 order by id", "university1@example.com", "【科易达】科技成果%" + title + "%")
                 .stream().map(m -> m.subject).toList());
         assertThat(subjects).containsExactly("【科易达】科技成果被退回修改：" + title, "【科易达】科技成果已审核通过并发布：" + title);
         List<String> trail = QuarkusTransaction.requiringNew().call(() -> MarketEvent.ofItem(a.id, false).stream()
