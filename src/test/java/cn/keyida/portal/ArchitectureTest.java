@@ -31,10 +31,11 @@ class ArchitectureTest {
     static final String[] PLUMBING = {BASE + "common..", BASE + "web..", BASE + "security..", BASE + "mail.."};
 
     /** Directories every workflow shares (who works here, which days are working days). */
-    static final String[] SHARED = {BASE + "calendar..", BASE + "staff.."};
+    static final String[] SHARED = {BASE + "calendar..", BASE + "staff..", BASE + "techfield.."};
 
     static final String[] FEATURES = {BASE + "content..", BASE + "search..", BASE + "opendata..", BASE + "matching..",
-            BASE + "subscription..", BASE + "enterprise..", BASE + "needs..", BASE + "vouchers.."};
+            BASE + "subscription..", BASE + "enterprise..", BASE + "needs..", BASE + "vouchers..",
+            BASE + "events..", BASE + "visits..", BASE + "market.."};
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching(BASE + "(*)..").should().beFreeOfCycles();

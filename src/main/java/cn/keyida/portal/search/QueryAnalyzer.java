@@ -173,6 +173,20 @@ class QueryAnalyzer {
         return synonyms.groupList().stream().flatMap(List::stream).toList();
     }
 
+    /** The distinct words of a text, two characters or longer, as the index cuts them (not cached). */
+    Set<String> words(String text) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (Token t : analyzeText(text.length() > 5000 ? text.substring(0, 5000) : text)) {
+            if (t.text().codePointCount(0, t.text().length()) >= 2) {
+                out.add(t.text());
+            }
+        }
+        return out;
+    }
+
     /** Where the index's words start and end in {@code text}: {@code [starts, ends]} of character offsets. */
     List<Set<Integer>> wordBoundaries(String text) {
         Set<Integer> starts = new java.util.HashSet<>();

@@ -24,13 +24,13 @@ public class Reindexer {
 
     private final ElasticsearchClient client;
     private final IndexAdmin admin;
-    private final SearchDocumentSource source;
+    private final SearchSources sources;
     private final SearchIndexer indexer;
 
-    Reindexer(ElasticsearchClient client, IndexAdmin admin, SearchDocumentSource source, SearchIndexer indexer) {
+    Reindexer(ElasticsearchClient client, IndexAdmin admin, SearchSources sources, SearchIndexer indexer) {
         this.client = client;
         this.admin = admin;
-        this.source = source;
+        this.sources = sources;
         this.indexer = indexer;
     }
 
@@ -42,33 +42,15 @@ public class Reindexer {
             Set<String> previous = admin.aliasedIndexes();
             String index = admin.createVersionedIndex();
             int count = 0;
-            long after = 0;
-            while (true) {
-                long cursor = after;
-                List<SearchDocumentSource.Keyed> page =
-                        QuarkusTransaction.requiringNew().call(() -> source.publishedAfter(cursor, PAGE));
-                if (page.isEmpty()) {
-                    break;
-                }
-                BulkRequest.Builder bulk = new BulkRequest.Builder();
-                for (SearchDocumentSource.Keyed k : page) {
-                    bulk.operations(op -> op.index(i -> i.index(index).id(k.document().slug()).document(k.document())));
-                }
-                BulkResponse response = client.bulk(bulk.build());
-                if (response.errors()) {
-                    var first = response.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
-                    throw new IllegalStateException("Bulk indexing failed for " + first.id() + ": "
-                            + first.error().reason());
-                }
-                count += page.size();
-                after = page.get(page.size() - 1).id();
+            for (SearchDocumentSource source : sources.parts()) {
+                count += copy(source, index);
             }
             admin.forceMerge(index);
             client.indices().refresh(r -> r.index(index));
             admin.switchAlias(index, previous);
             // Edits committed during the rebuild may have reached only the old index: queue them again.
             QuarkusTransaction.requiringNew().run(() ->
-                    source.changedSince(start.minusSeconds(1)).forEach(SearchOutbox::add));
+                    sources.changedSince(start.minusSeconds(1)).forEach(SearchOutbox::add));
             indexer.wakeUp();
             // Searches already running on the old index finish before it goes.
             Thread.sleep(GRACE.toMillis());
@@ -83,6 +65,32 @@ public class Reindexer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("reindex interrupted", e);
+        }
+    }
+
+    /** Copies one source's published items into the new index, a page at a time by its ids. */
+    private int copy(SearchDocumentSource source, String index) throws IOException {
+        int count = 0;
+        long after = 0;
+        while (true) {
+            long cursor = after;
+            List<SearchDocumentSource.Keyed> page =
+                    QuarkusTransaction.requiringNew().call(() -> source.publishedAfter(cursor, PAGE));
+            if (page.isEmpty()) {
+                return count;
+            }
+            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            for (SearchDocumentSource.Keyed k : page) {
+                bulk.operations(op -> op.index(i -> i.index(index).id(k.document().slug()).document(k.document())));
+            }
+            BulkResponse response = client.bulk(bulk.build());
+            if (response.errors()) {
+                var first = response.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
+                throw new IllegalStateException("Bulk indexing failed for " + first.id() + ": "
+                        + first.error().reason());
+            }
+            count += page.size();
+            after = page.get(page.size() - 1).id();
         }
     }
 }

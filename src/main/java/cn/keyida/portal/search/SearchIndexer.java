@@ -42,7 +42,7 @@ public class SearchIndexer {
     private final ElasticsearchClient client;
     private final SearchConfig config;
     private final IndexAdmin admin;
-    private final SearchDocumentSource source;
+    private final SearchSources source;
     private final EntityManager em;
     private final ManagedExecutor executor;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -52,7 +52,7 @@ public class SearchIndexer {
     private volatile boolean stopping;
 
     SearchIndexer(ElasticsearchClient client, SearchConfig config, IndexAdmin admin,
-            SearchDocumentSource source, EntityManager em, ManagedExecutor executor) {
+            SearchSources source, EntityManager em, ManagedExecutor executor) {
         this.executor = executor;
         this.client = client;
         this.config = config;

@@ -101,6 +101,34 @@ public class SearchService {
         }
     }
 
+    /** A record similar to a text, with Elasticsearch's score. */
+    public record Similar(String slug, double score) {}
+
+    /**
+     * Candidate retrieval for the technology market: records of {@code type} whose slug starts with
+     * {@code slugPrefix}, most like {@code text} (more-like-this over title, summary, tags and body).
+     */
+    public List<Similar> similar(String text, String type, String slugPrefix, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        SearchRequest request = SearchRequest.of(s -> s.index(config.alias()).size(limit)
+                .query(q -> q.bool(b -> b
+                        .must(m -> m.moreLikeThis(mlt -> mlt.fields("title", "summary", "tags", "body")
+                                .like(l -> l.text(text))
+                                .minTermFreq(1).minDocFreq(1).maxQueryTerms(40).minimumShouldMatch("10%")))
+                        .filter(f -> f.term(t -> t.field("type").value(type)))
+                        .filter(f -> f.prefix(pf -> pf.field("slug").value(slugPrefix)))))
+                .source(src -> src.filter(f -> f.includes("slug"))));
+        return execute(request).hits().hits().stream()
+                .map(h -> new Similar(h.source().slug(), h.score() == null ? 0 : h.score())).toList();
+    }
+
+    /** The distinct words of a text as the index cuts them (smartcn), two characters or longer. */
+    public java.util.Set<String> words(String text) {
+        return analyzer.words(text);
+    }
+
     /** Which records a query asks for: every aspect (matches well), or some of them (a partial match). */
     enum Match { ALL, PARTIAL }
 

@@ -211,6 +211,7 @@ class AuthorizationMatrixTest {
         v.put("{day}", "2030-12-31");
         v.putAll(voucherFixture());
         eventFixture(v);
+        v.putAll(cn.keyida.portal.market.MarketMatrixFixture.values());
         return v;
     }
 

@@ -1,0 +1,38 @@
+package cn.keyida.portal.market;
+
+import cn.keyida.portal.security.Viewer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The public page of a published demand or achievement; the owner's contact only for logged-in users. */
+@Path("/market")
+@Produces(MediaType.TEXT_HTML)
+public class MarketPages {
+
+    private final MarketViews views;
+    private final Viewer viewer;
+
+    MarketPages(MarketViews views, Viewer viewer) {
+        this.views = views;
+        this.viewer = viewer;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance published(MarketViews.Detail d, boolean canRequest);
+    }
+
+    @GET
+    @Path("/{kind: demands|achievements}/{id: \\d+}")
+    public TemplateInstance published(@PathParam("kind") String kind, @PathParam("id") long id) {
+        MarketKind k = MarketKind.fromPath(kind).orElseThrow(NotFoundException::new);
+        boolean canRequest = k == MarketKind.ACHIEVEMENT ? viewer.isEnterprise() : viewer.isInstitution();
+        return Templates.published(views.published(k, id, viewer.isLoggedIn()), canRequest);
+    }
+}

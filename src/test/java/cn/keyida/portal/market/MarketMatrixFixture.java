@@ -1,0 +1,59 @@
+package cn.keyida.portal.market;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Path values of the market's routes for the authorization matrix: a published demand of enterprise A,
+ * a published achievement of university1, their match and a 对接 case between them.
+ */
+public final class MarketMatrixFixture {
+
+    private MarketMatrixFixture() {}
+
+    public static Map<String, String> values() {
+        MarketWorkflow workflow = Arc.container().instance(MarketWorkflow.class).get();
+        CaseWorkflow cases = Arc.container().instance(CaseWorkflow.class).get();
+        String ent = MarketFixtures.enterprise();
+        String uni = MarketFixtures.university();
+        MarketItem d = workflow.create(MarketKind.DEMAND, MarketWorkflow.OwnerKind.ENTERPRISE, ent,
+                MarketFixtures.demand("权限矩阵测试需求", "09", "权限矩阵测试用的技术需求。", "技术咨询/服务", "10"), "matrix");
+        d = workflow.submit(d.id, ent, d.version, "matrix");
+        d = workflow.approve(d.id, d.version, "", "matrix");
+        MarketItem a = workflow.create(MarketKind.ACHIEVEMENT, MarketWorkflow.OwnerKind.INSTITUTION, uni,
+                MarketFixtures.achievement("权限矩阵测试成果", "09", "权限矩阵测试用的科技成果。", "技术咨询/服务", "5"), "matrix");
+        a = workflow.submit(a.id, uni, a.version, "matrix");
+        a = workflow.approve(a.id, a.version, "", "matrix");
+        long demandId = d.id;
+        long achievementId = a.id;
+        long match = QuarkusTransaction.requiringNew().call(() -> {
+            MarketMatch m = new MarketMatch();
+            m.demandId = demandId;
+            m.achievementId = achievementId;
+            m.score = BigDecimal.ONE;
+            m.reason = "权限矩阵";
+            m.createdAt = Instant.now();
+            m.notifiedAt = m.createdAt;
+            m.persist();
+            return m.id;
+        });
+        long c = cases.request(achievementId, ent, MarketWorkflow.OwnerKind.ENTERPRISE, "", "matrix").id;
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("/market/{kind}/{id}", "/market/achievements/" + achievementId);
+        v.put("/my/market/matches/{id}", "/my/market/matches/" + match);
+        v.put("/my/market/request/{id}", "/my/market/request/" + achievementId);
+        v.put("/my/market/cases/{id}", "/my/market/cases/" + c);
+        v.put("/my/market/{id}", "/my/market/" + demandId);
+        v.put("{ownerAction}", "submit");
+        v.put("/staff/market/items/{id}", "/staff/market/items/" + demandId);
+        v.put("{decision}", "approve");
+        v.put("/staff/market/matches/{id}", "/staff/market/matches/" + match);
+        v.put("/staff/market/cases/{id}", "/staff/market/cases/" + c);
+        v.put("{caseAction}", "negotiate");
+        return v;
+    }
+}
