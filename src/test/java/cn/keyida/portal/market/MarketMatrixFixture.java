@@ -2,8 +2,6 @@ package cn.keyida.portal.market;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,17 +28,12 @@ public final class MarketMatrixFixture {
         a = workflow.approve(a.id, a.version, "", "matrix");
         long demandId = d.id;
         long achievementId = a.id;
-        long match = QuarkusTransaction.requiringNew().call(() -> {
-            MarketMatch m = new MarketMatch();
-            m.demandId = demandId;
-            m.achievementId = achievementId;
-            m.score = BigDecimal.ONE;
-            m.reason = "权限矩阵";
-            m.createdAt = Instant.now();
-            m.notifiedAt = m.createdAt;
-            m.persist();
-            return m.id;
-        });
+        // The portal may have matched the two already (after the second approval): the pair is unique.
+        long match = QuarkusTransaction.requiringNew().call(() -> ((Number) MarketMatch.getEntityManager().createNativeQuery("""
+                insert into market_match (demand_id, achievement_id, score, reason, created_at, notified_at)
+                values (:d, :a, 1, '权限矩阵', now(), now())
+                on conflict (demand_id, achievement_id) do update set reason = excluded.reason returning id""")
+                .setParameter("d", demandId).setParameter("a", achievementId).getSingleResult()).longValue());
         long c = cases.request(achievementId, ent, MarketWorkflow.OwnerKind.ENTERPRISE, "", "matrix").id;
         Map<String, String> v = new LinkedHashMap<>();
         v.put("/market/{kind}/{id}", "/market/achievements/" + achievementId);
