@@ -136,6 +136,13 @@ public class ErrorMappers {
             if (t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }
+            // A commit that fails as PostgreSQL goes down: the transaction manager's RollbackException has no
+            // cause, the connection error is suppressed on it (an XAException caused by the PSQLException).
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (databaseUnavailable(suppressed)) {
+                    return true;
+                }
+            }
             if (t instanceof java.sql.SQLException s) {
                 String state = s.getSQLState() == null ? "" : s.getSQLState();
                 if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
