@@ -24,12 +24,15 @@ public enum BatchStatus {
         }
     }
 
-    /** The transition table: opening from a draft, closing an open batch, editing only a draft. */
+    /**
+     * The transition table: opening from a draft, closing an open batch, editing a draft or an open batch
+     * (an open batch keeps its rules: see {@code VoucherWorkflow.editBatch}).
+     */
     public Optional<BatchStatus> after(Action action) {
         return Optional.ofNullable(switch (action) {
             case OPEN -> this == DRAFT ? OPEN : null;
             case CLOSE -> this == OPEN ? CLOSED : null;
-            case EDIT -> this == DRAFT ? DRAFT : null;
+            case EDIT -> this == CLOSED ? null : this;
         });
     }
 }

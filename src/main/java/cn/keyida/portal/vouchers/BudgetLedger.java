@@ -34,13 +34,17 @@ class BudgetLedger {
         return new Locked((BigDecimal) row[0], (BigDecimal) row[1], (BigDecimal) row[2]);
     }
 
-    /** Unlocked reading for the forms: what the enterprise has in this batch in {@code year} (approved or paid). */
-    BigDecimal usedInYear(long batchId, long enterpriseId, int year) {
+    /**
+     * What the enterprise was approved in {@code year} over all batches (approved or paid): a batch's annual
+     * cap limits the enterprise's total for the year, however many batches it applied in. Unlocked for the
+     * forms; {@link #reserve} reads it again under the enterprise's lock.
+     */
+    BigDecimal usedInYear(long enterpriseId, int year) {
         Object sum = em().createNativeQuery("""
                 select coalesce(sum(coalesce(redemption_amount, approved_amount)), 0) from voucher
-                where batch_id = :b and enterprise_id = :e and status in (:s)
+                where enterprise_id = :e and status in (:s)
                   and extract(year from approved_at at time zone 'Asia/Shanghai') = :y""")
-                .setParameter("b", batchId).setParameter("e", enterpriseId)
+                .setParameter("e", enterpriseId)
                 .setParameter("s", VoucherStatus.COUNTING.stream().map(Enum::name).toList())
                 .setParameter("y", year).getSingleResult();
         return new BigDecimal(sum.toString()).setScale(2);
@@ -48,7 +52,10 @@ class BudgetLedger {
 
     /**
      * Reserves {@code amount} for an approval: refused (409) when it exceeds the remaining budget or what
-     * is left of the enterprise's annual cap. Must run in the approval's transaction.
+     * is left of the enterprise's annual cap. Must run in the approval's transaction. The batch row lock
+     * serialises approvals in one batch; a transaction-scoped advisory lock per enterprise serialises
+     * approvals of one enterprise in different batches (always taken after the batch lock, so two approvals
+     * never wait for each other in opposite orders).
      */
     void reserve(VoucherBatch batch, long enterpriseId, BigDecimal amount, LocalDate today) {
         Locked b = lock(batch.id);
@@ -56,10 +63,12 @@ class BudgetLedger {
             throw new ConflictException("批次剩余预算 " + VoucherAmount.yuan(b.remaining()) + "，不足以核准 "
                     + VoucherAmount.yuan(amount) + "，未核准。");
         }
-        BigDecimal used = usedInYear(batch.id, enterpriseId, today.getYear());
+        em().createNativeQuery("select pg_advisory_xact_lock(hashtext('voucher_enterprise'), cast(:e as integer))")
+                .setParameter("e", enterpriseId).getSingleResult();
+        BigDecimal used = usedInYear(enterpriseId, today.getYear());
         BigDecimal capLeft = batch.annualCap.subtract(used);
         if (amount.compareTo(capLeft) > 0) {
-            throw new ConflictException("该企业本年度在本批次已核准 " + VoucherAmount.yuan(used) + "，年度上限 "
+            throw new ConflictException("该企业本年度（各批次合计）已核准 " + VoucherAmount.yuan(used) + "，年度上限 "
                     + VoucherAmount.yuan(batch.annualCap) + "，最多还可核准 " + VoucherAmount.yuan(capLeft.max(BigDecimal.ZERO))
                     + "，未核准。");
         }

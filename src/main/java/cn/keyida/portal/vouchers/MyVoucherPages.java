@@ -49,7 +49,8 @@ public class MyVoucherPages {
         static native TemplateInstance apply(VoucherViews.ApplyPage p, Map<String, String> values,
                 Map<String, String> errors);
 
-        static native TemplateInstance myDetail(VoucherViews.Detail d, String error);
+        static native TemplateInstance myDetail(VoucherViews.Detail d, Map<String, String> values,
+                Map<String, String> errors, String error);
     }
 
     public static class ApplicationForm {
@@ -134,7 +135,7 @@ public class MyVoucherPages {
     @GET
     @Path("/{voucher: \\d+}")
     public TemplateInstance detail(@PathParam("voucher") long id) {
-        return Templates.myDetail(views.myDetail(viewer.subject(), id), null);
+        return Templates.myDetail(views.myDetail(viewer.subject(), id), Map.of(), Map.of(), null);
     }
 
     @POST
@@ -154,10 +155,38 @@ public class MyVoucherPages {
             if (!VoucherForms.handled(e)) {
                 throw e;
             }
-            return Response.status(VoucherForms.status(e))
-                    .entity(Templates.myDetail(views.myDetail(viewer.subject(), id), e.getMessage())).build();
+            return failed(id, Map.of(), e);
         }
         return Response.seeOther(URI.create("/my/vouchers/" + id)).build();
+    }
+
+    /** Redemption requested by the enterprise, in a batch whose rule says so. */
+    @POST
+    @Path("/redeem")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response redeem(@BeanParam VoucherForms.RedemptionForm form) {
+        Long id = VoucherInput.id(form.voucher);
+        if (id == null) {
+            throw new NotFoundException();
+        }
+        views.myDetail(viewer.subject(), id);
+        try {
+            workflow.requestRedemptionByEnterprise(viewer.subject(), id, VoucherInput.version(form.version),
+                    form.invoiceAmount, VoucherForms.upload(form.invoice), VoucherForms.upload(form.acceptance),
+                    viewer.auditName());
+        } catch (RuntimeException e) {
+            if (!VoucherForms.handled(e)) {
+                throw e;
+            }
+            return failed(id, form.values(), e);
+        }
+        return Response.seeOther(URI.create("/my/vouchers/" + id)).build();
+    }
+
+    private Response failed(long id, Map<String, String> values, RuntimeException e) {
+        Map<String, String> errors = e instanceof FieldErrors f ? f.errors() : Map.of();
+        return Response.status(VoucherForms.status(e)).entity(Templates.myDetail(
+                views.myDetail(viewer.subject(), id), values, errors, e.getMessage())).build();
     }
 
     @GET

@@ -50,14 +50,6 @@ public class ProviderPages {
                 Map<String, String> errors, String error);
     }
 
-    public static class RedemptionForm {
-        @RestForm public String voucher;
-        @RestForm public String version;
-        @RestForm public String invoiceAmount;
-        @RestForm("invoice") public FileUpload invoice;
-        @RestForm("acceptance") public FileUpload acceptance;
-    }
-
     @GET
     @Path("/profile")
     public TemplateInstance profile() {
@@ -167,7 +159,7 @@ public class ProviderPages {
     @POST
     @Path("/vouchers/redeem")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response redeem(@BeanParam RedemptionForm form) {
+    public Response redeem(@BeanParam VoucherForms.RedemptionForm form) {
         Long id = VoucherInput.id(form.voucher);
         if (id == null) {
             throw new NotFoundException();
@@ -180,7 +172,7 @@ public class ProviderPages {
             if (!VoucherForms.handled(e)) {
                 throw e;
             }
-            return failed(id, form.invoiceAmount == null ? Map.of() : Map.of("invoiceAmount", form.invoiceAmount), e);
+            return failed(id, form.values(), e);
         }
         return Response.seeOther(URI.create("/provider/vouchers/" + id)).build();
     }

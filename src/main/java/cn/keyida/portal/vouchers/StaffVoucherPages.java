@@ -29,10 +29,11 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class StaffVoucherPages {
 
-    public record BatchOptions(List<Category> categories, List<String> qualifications, List<String> districts) {}
+    public record BatchOptions(List<Category> categories, List<String> qualifications, List<String> districts,
+            List<RedemptionBy> redemptionBy) {}
 
     static final BatchOptions OPTIONS = new BatchOptions(List.of(Category.values()), EnterpriseProfile.QUALIFICATIONS,
-            EnterpriseProfile.DISTRICTS);
+            EnterpriseProfile.DISTRICTS, List.of(RedemptionBy.values()));
 
     private final VoucherWorkflow workflow;
     private final ProviderRegistry registry;
@@ -55,8 +56,9 @@ public class StaffVoucherPages {
     static class Templates {
         static native TemplateInstance staffHome(VoucherViews.StaffHome h, String error);
 
-        static native TemplateInstance batchForm(BatchOptions o, Map<String, String> values, List<String> checked,
-                Map<String, String> errors);
+        /** {@code batch}: the batch edited, or null for a new one. */
+        static native TemplateInstance batchForm(BatchOptions o, VoucherBatch batch, Map<String, String> values,
+                List<String> checked, Map<String, String> errors);
 
         static native TemplateInstance dashboard(VoucherViews.Dashboard d, String error);
 
@@ -72,7 +74,7 @@ public class StaffVoucherPages {
     @GET
     @Path("/batches/new")
     public TemplateInstance newBatch() {
-        return Templates.batchForm(OPTIONS, Map.of("ratioPercent", "50", "validDays", "90"), List.of(), Map.of());
+        return Templates.batchForm(OPTIONS, null, Map.of("ratioPercent", "50", "validDays", "90"), List.of(), Map.of());
     }
 
     @POST
@@ -83,20 +85,59 @@ public class StaffVoucherPages {
             VoucherBatch b = workflow.createBatch(batchInput(form), viewer.auditName());
             return Response.seeOther(URI.create("/staff/vouchers/batches/" + b.id)).build();
         } catch (FieldErrors e) {
-            List<String> checked = new java.util.ArrayList<>();
-            checked.addAll(VoucherForms.all(form, "categories"));
-            checked.addAll(VoucherForms.all(form, "qualifications"));
-            checked.addAll(VoucherForms.all(form, "districts"));
-            return Response.status(400).entity(Templates.batchForm(OPTIONS, VoucherForms.values(form), checked,
-                    e.errors())).build();
+            return Response.status(400).entity(batchForm(null, form, e.errors())).build();
         }
+    }
+
+    @GET
+    @Path("/batches/{batch: \\d+}/edit")
+    public TemplateInstance editForm(@PathParam("batch") long id) {
+        VoucherBatch b = views.batch(id);
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("name", b.name);
+        values.put("totalBudget", b.totalBudget.toPlainString());
+        values.put("annualCap", b.annualCap.toPlainString());
+        values.put("ratioPercent", b.ratioPercent.stripTrailingZeros().toPlainString());
+        values.put("applyFrom", b.applyFrom.toString());
+        values.put("applyTo", b.applyTo.toString());
+        values.put("useUntil", b.useUntil.toString());
+        values.put("validDays", String.valueOf(b.validDays));
+        values.put("expertThreshold", b.expertThreshold == null ? "" : b.expertThreshold.toPlainString());
+        values.put("redemptionBy", b.redemptionBy.name());
+        List<String> checked = new java.util.ArrayList<>(VoucherBatch.split(b.categories));
+        checked.addAll(b.qualificationList());
+        checked.addAll(b.districtList());
+        return Templates.batchForm(OPTIONS, b, values, checked, Map.of());
+    }
+
+    @POST
+    @Path("/batches/{batch: \\d+}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response editBatch(@PathParam("batch") long id, MultivaluedMap<String, String> form) {
+        try {
+            workflow.editBatch(id, VoucherInput.version(form.getFirst("version")), batchInput(form));
+            return Response.seeOther(URI.create("/staff/vouchers/batches/" + id)).build();
+        } catch (FieldErrors e) {
+            return Response.status(400).entity(batchForm(views.batch(id), form, e.errors())).build();
+        } catch (VoucherConflict e) {
+            return Response.status(409).entity(Templates.dashboard(views.dashboard(id), e.getMessage())).build();
+        }
+    }
+
+    private static TemplateInstance batchForm(VoucherBatch batch, MultivaluedMap<String, String> form,
+            Map<String, String> errors) {
+        List<String> checked = new java.util.ArrayList<>();
+        checked.addAll(VoucherForms.all(form, "categories"));
+        checked.addAll(VoucherForms.all(form, "qualifications"));
+        checked.addAll(VoucherForms.all(form, "districts"));
+        return Templates.batchForm(OPTIONS, batch, VoucherForms.values(form), checked, errors);
     }
 
     private static VoucherWorkflow.BatchInput batchInput(MultivaluedMap<String, String> f) {
         return new VoucherWorkflow.BatchInput(f.getFirst("name"), f.getFirst("totalBudget"), f.getFirst("annualCap"),
                 f.getFirst("ratioPercent"), VoucherForms.all(f, "categories"), VoucherForms.all(f, "qualifications"),
                 VoucherForms.all(f, "districts"), f.getFirst("applyFrom"), f.getFirst("applyTo"),
-                f.getFirst("useUntil"), f.getFirst("validDays"), f.getFirst("expertThreshold"));
+                f.getFirst("useUntil"), f.getFirst("validDays"), f.getFirst("expertThreshold"), f.getFirst("redemptionBy"));
     }
 
     @GET

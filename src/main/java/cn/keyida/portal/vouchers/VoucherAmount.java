@@ -29,7 +29,7 @@ public final class VoucherAmount {
                 + "% = " + yuan(amount));
         String limitedBy = "支持比例";
         BigDecimal capLeft = annualCap.subtract(usedThisYear).max(BigDecimal.ZERO);
-        steps.add("本年度每家企业上限 " + yuan(annualCap) + "，已核准 " + yuan(usedThisYear) + "，尚可申领 " + yuan(capLeft));
+        steps.add("每家企业年度上限 " + yuan(annualCap) + "，本年度各批次已核准 " + yuan(usedThisYear) + "，尚可申领 " + yuan(capLeft));
         if (capLeft.compareTo(amount) < 0) {
             amount = capLeft;
             limitedBy = "年度上限";

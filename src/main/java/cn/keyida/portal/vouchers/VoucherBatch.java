@@ -63,6 +63,10 @@ public class VoucherBatch extends BaseEntity {
     public BigDecimal expertThreshold;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "redemption_by")
+    public RedemptionBy redemptionBy = RedemptionBy.PROVIDER;
+
+    @Enumerated(EnumType.STRING)
     public BatchStatus status;
 
     @Column(name = "created_by")

@@ -9,12 +9,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Small helpers of the voucher pages: uploaded files, form values kept for re-rendering, error status. */
 final class VoucherForms {
 
     private VoucherForms() {}
+
+    /** The redemption request (兑付申请), sent by the provider or the enterprise as the batch's rule says. */
+    public static class RedemptionForm {
+        @RestForm public String voucher;
+        @RestForm public String version;
+        @RestForm public String invoiceAmount;
+        @RestForm("invoice") public FileUpload invoice;
+        @RestForm("acceptance") public FileUpload acceptance;
+
+        Map<String, String> values() {
+            return invoiceAmount == null ? Map.of() : Map.of("invoiceAmount", invoiceAmount);
+        }
+    }
 
     static VoucherInput.Upload upload(FileUpload f) {
         if (f == null || f.fileName() == null || f.fileName().isBlank()) {

@@ -30,14 +30,14 @@ public class VoucherWorkflow implements DailyReminder {
 
     public record BatchInput(String name, String totalBudget, String annualCap, String ratioPercent,
             List<String> categories, List<String> qualifications, List<String> districts, String applyFrom,
-            String applyTo, String useUntil, String validDays, String expertThreshold) {
+            String applyTo, String useUntil, String validDays, String expertThreshold, String redemptionBy) {
 
-        /** A batch without expert review. */
+        /** A batch without expert review, redeemed by the provider. */
         public BatchInput(String name, String totalBudget, String annualCap, String ratioPercent,
                 List<String> categories, List<String> qualifications, List<String> districts, String applyFrom,
                 String applyTo, String useUntil, String validDays) {
             this(name, totalBudget, annualCap, ratioPercent, categories, qualifications, districts, applyFrom, applyTo,
-                    useUntil, validDays, null);
+                    useUntil, validDays, null, null);
         }
     }
 
@@ -71,12 +71,44 @@ public class VoucherWorkflow implements DailyReminder {
         return b;
     }
 
+    /**
+     * Edits a draft, or an open batch within its rules: applications already made were judged by the ratio,
+     * cap, categories, conditions and redemption rule of the batch, so those stay; the name, the budget (never
+     * below what is reserved and redeemed), the end dates, the validity and the expert line may change.
+     */
     @Transactional
     public VoucherBatch editBatch(long id, long version, BatchInput in) {
         VoucherBatch b = batch(id, version);
         requireBatch(b, BatchStatus.Action.EDIT);
+        if (b.status == BatchStatus.OPEN) {
+            VoucherBatch proposed = new VoucherBatch();
+            proposed.reserved = b.reserved;
+            proposed.redeemed = b.redeemed;
+            FieldErrors.Builder e = new FieldErrors.Builder();
+            try {
+                fill(proposed, in);
+            } catch (FieldErrors invalid) {
+                invalid.errors().forEach(e::add);
+            }
+            if (e.isEmpty()) {
+                lockedWhileOpen(e, "annualCap", b.annualCap.compareTo(proposed.annualCap) != 0);
+                lockedWhileOpen(e, "ratioPercent", b.ratioPercent.compareTo(proposed.ratioPercent) != 0);
+                lockedWhileOpen(e, "categories", !b.categories.equals(proposed.categories));
+                lockedWhileOpen(e, "qualifications", !b.requiredQualifications.equals(proposed.requiredQualifications));
+                lockedWhileOpen(e, "districts", !b.districts.equals(proposed.districts));
+                lockedWhileOpen(e, "applyFrom", !b.applyFrom.equals(proposed.applyFrom));
+                lockedWhileOpen(e, "redemptionBy", b.redemptionBy != proposed.redemptionBy);
+            }
+            e.throwIfAny();
+        }
         fill(b, in);
         return b;
+    }
+
+    private static void lockedWhileOpen(FieldErrors.Builder e, String field, boolean changed) {
+        if (changed) {
+            e.add(field, "批次已开放申领，此项不能修改（已提交的申领按原规则办理）");
+        }
     }
 
     @Transactional
@@ -91,6 +123,7 @@ public class VoucherWorkflow implements DailyReminder {
                 "批次当前状态为“" + b.status.label + "”，不能" + action.label + "。"));
     }
 
+    /** Validates {@code in} into {@code b}, or changes nothing and throws the field errors. */
     private void fill(VoucherBatch b, BatchInput in) {
         FieldErrors.Builder e = new FieldErrors.Builder();
         String name = VoucherInput.text(e, "name", "批次名称", in.name(), 200, true);
@@ -132,6 +165,16 @@ public class VoucherWorkflow implements DailyReminder {
         if (total != null && cap != null && cap.compareTo(total) > 0) {
             e.add("annualCap", "每家企业年度上限不能超过总预算");
         }
+        BigDecimal committed = (b.reserved == null ? BigDecimal.ZERO : b.reserved)
+                .add(b.redeemed == null ? BigDecimal.ZERO : b.redeemed);
+        if (total != null && total.compareTo(committed) < 0) {
+            e.add("totalBudget", "总预算不能少于已核准和已兑付的金额 " + VoucherAmount.yuan(committed));
+        }
+        Optional<RedemptionBy> redemptionBy = in.redemptionBy() == null || in.redemptionBy().isBlank()
+                ? Optional.of(RedemptionBy.PROVIDER) : RedemptionBy.of(in.redemptionBy());
+        if (redemptionBy.isEmpty()) {
+            e.add("redemptionBy", "请选择兑付申请方");
+        }
         e.throwIfAny();
         b.name = name;
         b.totalBudget = total;
@@ -145,6 +188,7 @@ public class VoucherWorkflow implements DailyReminder {
         b.useUntil = use;
         b.validDays = validDays.intValue();
         b.expertThreshold = threshold;
+        b.redemptionBy = redemptionBy.get();
     }
 
     // ------------------------------------------------------------------ enterprise
@@ -157,7 +201,7 @@ public class VoucherWorkflow implements DailyReminder {
     /** How much the enterprise could get for {@code quote} in the batch today (not reserved). */
     public VoucherAmount.Result preview(VoucherBatch b, EnterpriseProfile p, BigDecimal quote) {
         return VoucherAmount.compute(quote, b.ratioPercent, b.annualCap,
-                ledger.usedInYear(b.id, p.id, clock.today().getYear()), b.remaining());
+                ledger.usedInYear(p.id, clock.today().getYear()), b.remaining());
     }
 
     @Transactional
@@ -316,11 +360,29 @@ public class VoucherWorkflow implements DailyReminder {
         return v;
     }
 
+    /** The provider requests redemption, in a batch whose rule says the provider does. */
     @Transactional
     public Voucher requestRedemption(String subject, long id, long version, String invoiceAmount,
             VoucherInput.Upload invoice, VoucherInput.Upload acceptance, String actor) {
-        Voucher v = ownByProvider(subject, id, version);
+        return requestRedemption(ownByProvider(subject, id, version), RedemptionBy.PROVIDER, invoiceAmount, invoice,
+                acceptance, actor);
+    }
+
+    /** The enterprise requests redemption, in a batch whose rule says the enterprise does. */
+    @Transactional
+    public Voucher requestRedemptionByEnterprise(String subject, long id, long version, String invoiceAmount,
+            VoucherInput.Upload invoice, VoucherInput.Upload acceptance, String actor) {
+        return requestRedemption(ownByEnterprise(subject, id, version), RedemptionBy.ENTERPRISE, invoiceAmount,
+                invoice, acceptance, actor);
+    }
+
+    private Voucher requestRedemption(Voucher v, RedemptionBy party, String invoiceAmount, VoucherInput.Upload invoice,
+            VoucherInput.Upload acceptance, String actor) {
         require(v, VoucherAction.REQUEST_REDEMPTION);
+        VoucherBatch b = VoucherBatch.findById(v.batchId);
+        if (b.redemptionBy != party) {
+            throw new VoucherConflict("本批次由" + b.redemptionBy.label + "申请兑付。");
+        }
         FieldErrors.Builder e = new FieldErrors.Builder();
         BigDecimal amount = VoucherInput.money(e, "invoiceAmount", "发票金额", invoiceAmount, VoucherInput.AMOUNT_MAX, false);
         Optional<VoucherInput.Upload> inv = VoucherInput.document(e, "invoice", "发票", invoice);
@@ -330,12 +392,15 @@ public class VoucherWorkflow implements DailyReminder {
         v.invoiceAmount = amount;
         store(v, VoucherFile.INVOICE, inv.get());
         store(v, VoucherFile.ACCEPTANCE, acc.get());
-        VoucherBatch b = VoucherBatch.findById(v.batchId);
         BigDecimal max = VoucherAmount.redeemable(v.approvedAmount, amount, b.ratioPercent);
-        VoucherEvent.record(v, actor, "申请兑付", from, "发票金额 " + VoucherAmount.yuan(amount) + "，可兑付至多 "
-                + VoucherAmount.yuan(max));
+        VoucherEvent.record(v, actor, party.label + "申请兑付", from, "发票金额 " + VoucherAmount.yuan(amount)
+                + "，可兑付至多 " + VoucherAmount.yuan(max));
         mails.toStaff(v, "收到兑付申请", "可兑付至多 " + VoucherAmount.yuan(max));
-        enterpriseMail(v, "服务机构已申请兑付", "");
+        if (party == RedemptionBy.PROVIDER) {
+            enterpriseMail(v, "服务机构已申请兑付", "");
+        } else {
+            mails.toProvider(VoucherProvider.findById(v.providerId), v, "企业已申请兑付", "");
+        }
         return v;
     }
 

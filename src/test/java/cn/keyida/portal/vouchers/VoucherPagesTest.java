@@ -176,4 +176,32 @@ class VoucherPagesTest {
                 .body(containsString("支持比例不能超过")).body(containsString("申领开始日期格式"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> VoucherBatch.count())).isEqualTo(before);
     }
+
+    @Test
+    void staffEditAnOpenBatchOnItsPageWithinItsRules() {
+        VoucherBatch b = VoucherFixtures.openBatch("50000", "20000");
+        UserSession staff = new UserSession("staff1");
+        staff.open("/staff/vouchers/batches/" + b.id + "/edit").then().statusCode(200)
+                .body(containsString("批次已开放申领")).body(containsString("value=\"50000.00\""))
+                .body(containsString("value=\"TESTING\" checked"));
+        io.restassured.specification.RequestSpecification form = staff.form().formParam("version", b.version)
+                .formParam("name", "追加预算后的批次").formParam("totalBudget", "80000").formParam("annualCap", "20000")
+                .formParam("categories", "TESTING").formParam("categories", "DESIGN")
+                .formParam("qualifications", "高新技术企业").formParam("districts", "利州区")
+                .formParam("applyFrom", b.applyFrom.toString()).formParam("applyTo", b.applyTo.toString())
+                .formParam("useUntil", b.useUntil.toString()).formParam("validDays", "60")
+                .formParam("redemptionBy", "PROVIDER");
+        form.formParam("ratioPercent", "80").post("/staff/vouchers/batches/" + b.id + "/edit").then().statusCode(400)
+                .body(containsString("批次已开放申领，此项不能修改"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> VoucherBatch.<VoucherBatch>findById(b.id).name))
+                .isEqualTo(b.name);
+        staff.form().formParam("version", b.version).formParam("name", "追加预算后的批次").formParam("totalBudget", "80000")
+                .formParam("annualCap", "20000").formParam("ratioPercent", "50").formParam("categories", "TESTING")
+                .formParam("categories", "DESIGN").formParam("qualifications", "高新技术企业").formParam("districts", "利州区")
+                .formParam("applyFrom", b.applyFrom.toString()).formParam("applyTo", b.applyTo.toString())
+                .formParam("useUntil", b.useUntil.toString()).formParam("validDays", "60")
+                .formParam("redemptionBy", "PROVIDER").post("/staff/vouchers/batches/" + b.id + "/edit").then()
+                .statusCode(303);
+        staff.open("/staff/vouchers/batches/" + b.id).then().statusCode(200).body(containsString("追加预算后的批次"));
+    }
 }

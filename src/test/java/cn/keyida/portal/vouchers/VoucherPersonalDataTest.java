@@ -19,29 +19,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class VoucherPersonalDataTest {
 
-    /** A valid credit code no other profile holds (codes are unique per profile). */
-    static String freshCreditCode() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        java.util.Random r = new java.util.Random();
-        while (true) {
-            String body = "91510800" + String.format("%08d", r.nextInt(100_000_000));
-            for (char c17 : alphabet.toCharArray()) {
-                for (char c18 : alphabet.toCharArray()) {
-                    String code = body + c17 + c18;
-                    if (cn.keyida.portal.enterprise.CreditCode.isValid(code)
-                            && QuarkusTransaction.requiringNew().call(() -> EnterpriseProfile.count("creditCode", code)) == 0) {
-                        return code;
-                    }
-                }
-            }
-        }
-    }
-
     @Test
     void exportListsTheVouchersAndErasureCancelsAndBlanks() {
         String subject = "voucher-erasure-" + System.nanoTime();
         EnterpriseProfile e = Arc.container().instance(ProfileService.class).get().save(subject,
-                new ProfileService.ProfileInput("广元市待注销科技有限公司", freshCreditCode(), "利州区", "新材料", "刘洋",
+                new ProfileService.ProfileInput("广元市待注销科技有限公司", VoucherFixtures.freshCreditCode(), "利州区", "新材料", "刘洋",
                         "13900002222", "erasure@example.com", List.of("高新技术企业"), "20", "500万元以下", "3", "2020-01-01",
                         false, null), null);
         VoucherProvider p = VoucherFixtures.provider();

@@ -78,7 +78,7 @@ class VoucherStatusTest {
     void batchTable() {
         String expected = """
                 DRAFT OPEN>OPEN CLOSE>- EDIT>DRAFT
-                OPEN OPEN>- CLOSE>CLOSED EDIT>-
+                OPEN OPEN>- CLOSE>CLOSED EDIT>OPEN
                 CLOSED OPEN>- CLOSE>- EDIT>-""";
         StringBuilder actual = new StringBuilder();
         for (BatchStatus s : BatchStatus.values()) {

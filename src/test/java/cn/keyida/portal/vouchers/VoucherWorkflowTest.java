@@ -78,7 +78,7 @@ class VoucherWorkflowTest {
 
     @Test
     void concurrentApprovalsNeverPassTheNearlyEmptyBudget() throws Exception {
-        EnterpriseProfile a = Enterprises.enterpriseA();
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
         VoucherProvider p = VoucherFixtures.provider();
         VoucherBatch batch = VoucherFixtures.openBatch("10000", "10000");
         // one approval of 7,000 first: 3,000 of the 10,000 are left for eight approvals of 1,000 at once
@@ -102,7 +102,7 @@ class VoucherWorkflowTest {
 
     @Test
     void concurrentApprovalsNeverPassTheAnnualCap() throws Exception {
-        EnterpriseProfile a = Enterprises.enterpriseA();
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
         VoucherProvider p = VoucherFixtures.provider();
         VoucherBatch batch = VoucherFixtures.openBatch("100000", "5000");
         List<Voucher> waiting = new ArrayList<>();
@@ -115,6 +115,92 @@ class VoucherWorkflowTest {
     }
 
     @Test
+    void theAnnualCapCountsEveryBatchOfTheYearEvenWhenApprovedAtOnce() throws Exception {
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
+        VoucherProvider p = VoucherFixtures.provider();
+        VoucherBatch first = VoucherFixtures.openBatch("100000", "5000");
+        VoucherBatch second = VoucherFixtures.openBatch("100000", "5000");
+        VoucherBatch third = VoucherFixtures.openBatch("100000", "5000");
+        Voucher earlier = VoucherFixtures.inReview(a, third, p, "8000"); // asks 4,000 while nothing is approved yet
+        // three applications of 2,000 in each batch, approved all at once: two batch locks, one enterprise cap
+        List<Voucher> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waiting.add(VoucherFixtures.inReview(a, first, p, "4000"));
+            waiting.add(VoucherFixtures.inReview(a, second, p, "4000"));
+        }
+        assertThat(approveConcurrently(waiting, "2000.00")).isEqualTo(2);
+        assertThat(ledger(first.id)[0].add(ledger(second.id)[0])).isEqualByComparingTo("4000.00");
+
+        // 1,000 of the 5,000 are left this year, whatever the third batch's own budget
+        assertThatThrownBy(() -> workflow.approve(earlier.id, earlier.version, "1000.01", STAFF))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("各批次合计");
+        assertThat(workflow.approve(earlier.id, earlier.version, "1000", STAFF).status).isEqualTo(VoucherStatus.APPROVED);
+        // and a new application finds the year's cap used up, in any batch
+        assertThatThrownBy(() -> VoucherFixtures.apply(a, VoucherFixtures.openBatch("100000", "5000"), p, "8000"))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors().get("quoteAmount"))
+                        .contains("本年度额度"));
+    }
+
+    @Test
+    void theEnterpriseRequestsRedemptionWhenTheBatchSaysSo() {
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
+        VoucherProvider p = VoucherFixtures.provider();
+        java.time.LocalDate t = VoucherFixtures.today();
+        VoucherBatch created = workflow.createBatch(new VoucherWorkflow.BatchInput("企业兑付批次" + System.nanoTime(),
+                "100000", "50000", "50", List.of("TESTING"), List.of(), List.of(), t.toString(), t.plusDays(10).toString(),
+                t.plusDays(90).toString(), "60", null, "ENTERPRISE"), STAFF);
+        VoucherBatch batch = workflow.moveBatch(created.id, created.version, BatchStatus.Action.OPEN);
+        Voucher v = VoucherFixtures.approved(a, batch, p, "10000", "5000");
+        v = workflow.confirmContract(p.subject, v.id, v.version, "10000", t.toString(), t.plusDays(20).toString(), "赵工");
+        v = workflow.confirmDelivery(p.subject, v.id, v.version, "已交付", "赵工");
+        Voucher accepted = workflow.acceptDelivery(a.subject, v.id, v.version, "王建国");
+        VoucherInput.Upload pdf = new VoucherInput.Upload("发票.pdf", VoucherFixtures.PDF);
+
+        assertThatThrownBy(() -> workflow.requestRedemption(p.subject, accepted.id, accepted.version, "10000", pdf, pdf,
+                "赵工")).isInstanceOf(VoucherConflict.class).hasMessageContaining("由企业申请兑付");
+        assertThat(reload(accepted.id).status).isEqualTo(VoucherStatus.ACCEPTED);
+        Voucher requested = workflow.requestRedemptionByEnterprise(a.subject, accepted.id, accepted.version, "10000",
+                pdf, pdf, "王建国");
+        assertThat(requested.status).isEqualTo(VoucherStatus.REDEMPTION_REQUESTED);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> VoucherEvent.count("voucherId = ?1 and action = ?2",
+                accepted.id, "企业申请兑付"))).isEqualTo(1);
+        // and in a provider batch the enterprise cannot
+        VoucherBatch providerBatch = VoucherFixtures.openBatch("50000", "20000");
+        Voucher other = VoucherFixtures.approved(VoucherFixtures.freshEnterprise(), providerBatch, p, "4000", "2000");
+        assertThatThrownBy(() -> workflow.requestRedemptionByEnterprise(a.subject, other.id, other.version, "4000", pdf,
+                pdf, "王建国")).isInstanceOf(jakarta.ws.rs.NotFoundException.class);
+    }
+
+    @Test
+    void anOpenBatchKeepsItsRulesAndItsBudgetCoversWhatIsApproved() {
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
+        VoucherProvider p = VoucherFixtures.provider();
+        VoucherBatch batch = VoucherFixtures.openBatch("10000", "8000");
+        VoucherFixtures.approved(a, batch, p, "12000", "6000");
+        VoucherBatch open = QuarkusTransaction.requiringNew().call(() -> VoucherBatch.<VoucherBatch>findById(batch.id));
+        java.util.function.Function<String[], VoucherWorkflow.BatchInput> input = x -> new VoucherWorkflow.BatchInput(
+                x[0], x[1], "8000", x[2], List.of("TESTING", "DESIGN"), List.of("高新技术企业"), List.of("利州区"),
+                open.applyFrom.toString(), x[3], open.useUntil.toString(), "60", null, x[4]);
+
+        assertThatThrownBy(() -> workflow.editBatch(open.id, open.version,
+                input.apply(new String[] {open.name, "5999.99", "50", open.applyTo.toString(), "PROVIDER"})))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors().get("totalBudget"))
+                        .contains("6,000.00"));
+        assertThatThrownBy(() -> workflow.editBatch(open.id, open.version,
+                input.apply(new String[] {open.name, "10000", "60", open.applyTo.toString(), "ENTERPRISE"})))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors())
+                        .containsOnlyKeys("ratioPercent", "redemptionBy"));
+        VoucherBatch edited = workflow.editBatch(open.id, open.version, input.apply(new String[] {"追加预算批次",
+                "30000", "50", open.applyTo.plusDays(10).toString(), "PROVIDER"}));
+        assertThat(edited.totalBudget).isEqualByComparingTo("30000");
+        assertThat(edited.applyTo).isEqualTo(open.applyTo.plusDays(10));
+        assertThat(ledger(open.id)[0]).as("the reservation is untouched").isEqualByComparingTo("6000.00");
+        VoucherBatch closed = workflow.moveBatch(edited.id, edited.version, BatchStatus.Action.CLOSE);
+        assertThatThrownBy(() -> workflow.editBatch(closed.id, closed.version, input.apply(new String[] {"x", "30000",
+                "50", open.applyTo.toString(), "PROVIDER"}))).isInstanceOf(VoucherConflict.class);
+    }
+
+    @Test
     void theDatabaseRefusesAnOverdraftEvenWithoutTheLedger() {
         VoucherBatch batch = VoucherFixtures.openBatch("1000", "1000");
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> VoucherBatch.getEntityManager()
@@ -124,7 +210,7 @@ class VoucherWorkflowTest {
 
     @Test
     void expiryAndCancellationReleaseTheReservation() {
-        EnterpriseProfile a = Enterprises.enterpriseA();
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
         VoucherProvider p = VoucherFixtures.provider();
         VoucherBatch batch = VoucherFixtures.openBatch("50000", "20000");
         Voucher expiring = VoucherFixtures.approved(a, batch, p, "6000", "3000");
@@ -165,7 +251,7 @@ class VoucherWorkflowTest {
 
     @Test
     void redemptionIsNeverAboveTheApprovedAmountNorTheRatioOfTheInvoice() {
-        EnterpriseProfile a = Enterprises.enterpriseA();
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
         VoucherProvider p = VoucherFixtures.provider();
         VoucherBatch batch = VoucherFixtures.openBatch("50000", "20000");
         Voucher v = VoucherFixtures.approved(a, batch, p, "16000", "7000");
@@ -202,7 +288,7 @@ class VoucherWorkflowTest {
 
     @Test
     void staleVersionsAreRefusedWith409AndChangeNothing() {
-        EnterpriseProfile a = Enterprises.enterpriseA();
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
         VoucherProvider p = VoucherFixtures.provider();
         VoucherBatch batch = VoucherFixtures.openBatch("50000", "20000");
         Voucher v = VoucherFixtures.inReview(a, batch, p, "4000");
@@ -223,7 +309,7 @@ class VoucherWorkflowTest {
 
     @Test
     void badApplicationsGiveChineseFieldErrorsAndSaveNothing() {
-        EnterpriseProfile a = Enterprises.enterpriseA();
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
         VoucherProvider p = VoucherFixtures.provider();
         VoucherBatch batch = VoucherFixtures.openBatch("50000", "20000");
         long before = QuarkusTransaction.requiringNew().call(() -> Voucher.count() + VoucherFile.count() + VoucherEvent.count());
@@ -261,7 +347,7 @@ class VoucherWorkflowTest {
 
     @Test
     void datesOutsideTheWindowsAreFieldErrors() {
-        EnterpriseProfile a = Enterprises.enterpriseA();
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
         VoucherProvider p = VoucherFixtures.provider();
         VoucherBatch batch = VoucherFixtures.openBatch("50000", "20000");
         Voucher v = VoucherFixtures.approved(a, batch, p, "4000", "2000");
@@ -283,7 +369,7 @@ class VoucherWorkflowTest {
 
     @Test
     void fraudFlagsAreShownButNeverBlock() {
-        EnterpriseProfile a = Enterprises.enterpriseA();
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
         VoucherProvider p = VoucherFixtures.provider();
         VoucherBatch batch = VoucherFixtures.openBatch("100000", "50000");
         Voucher first = workflow.apply(a.subject, new VoucherWorkflow.ApplicationInput(String.valueOf(batch.id),
@@ -314,12 +400,12 @@ class VoucherWorkflowTest {
 
     @Test
     void largeApplicationsNeedTwoExpertOpinionsBeforeApproval() {
-        EnterpriseProfile a = Enterprises.enterpriseA();
+        EnterpriseProfile a = VoucherFixtures.freshEnterprise();
         VoucherProvider p = VoucherFixtures.provider();
         java.time.LocalDate t = VoucherFixtures.today();
         VoucherBatch created = workflow.createBatch(new VoucherWorkflow.BatchInput("专家评审批次" + System.nanoTime(),
                 "100000", "50000", "50", List.of("TESTING"), List.of(), List.of(), t.toString(), t.plusDays(10).toString(),
-                t.plusDays(90).toString(), "60", "5000"), STAFF);
+                t.plusDays(90).toString(), "60", "5000", null), STAFF);
         VoucherBatch batch = workflow.moveBatch(created.id, created.version, BatchStatus.Action.OPEN);
         Voucher v = VoucherFixtures.inReview(a, batch, p, "20000");
         long id = v.id;
