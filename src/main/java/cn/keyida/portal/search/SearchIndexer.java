@@ -260,6 +260,10 @@ public class SearchIndexer {
         try {
             BulkRequest.Builder bulk = new BulkRequest.Builder();
             Map<String, SearchDocument> documents = source.published(slugs);
+            // The documents are built and nothing below changes an entity: without the loaded items, the
+            // statements below do not dirty-check every one of them before they run (most of the indexer's
+            // CPU in a bulk import).
+            em.clear();
             for (String slug : slugs) {
                 SearchDocument doc = documents.get(slug);
                 if (doc != null) {
@@ -280,12 +284,12 @@ public class SearchIndexer {
             indexReady = false;
             slugs.forEach(s -> failed.put(s, String.valueOf(e.getMessage())));
         }
+        List<Long> done = new java.util.ArrayList<>(rows.size());
         for (Object[] row : rows) {
             long id = ((Number) row[0]).longValue();
             String error = failed.get((String) row[1]);
             if (error == null) {
-                em.createNativeQuery("delete from search_outbox where id = :id").setParameter("id", id)
-                        .executeUpdate();
+                done.add(id);
             } else {
                 int attempts = ((Number) row[2]).intValue() + 1;
                 em.createNativeQuery("""
@@ -297,6 +301,10 @@ public class SearchIndexer {
                         .setParameter("id", id)
                         .executeUpdate();
             }
+        }
+        if (!done.isEmpty()) {
+            em.createNativeQuery("delete from search_outbox where id in (:ids)").setParameter("ids", done)
+                    .executeUpdate();
         }
         if (!failed.isEmpty()) {
             Log.warnf("Search indexer: %d of %d items not indexed, retrying later (%s)",
