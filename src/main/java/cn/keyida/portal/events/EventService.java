@@ -34,10 +34,12 @@ public class EventService {
 
     private final PortalClock clock;
     private final EventMails mails;
+    private final jakarta.enterprise.event.Event<EventChanged> changed;
 
-    EventService(PortalClock clock, EventMails mails) {
+    EventService(PortalClock clock, EventMails mails, jakarta.enterprise.event.Event<EventChanged> changed) {
         this.clock = clock;
         this.mails = mails;
+        this.changed = changed;
     }
 
     @Transactional
@@ -57,6 +59,7 @@ public class EventService {
         Event e = load(id, version, EventAction.EDIT);
         apply(e, input, count(e.id, RegistrationStatus.REGISTERED));
         EventTimeline.record(e.id, null, "EDIT", e.status, e.status, actor, null);
+        announce(e, e.status);
         if (e.status == EventStatus.PUBLISHED) {
             while (count(e.id, RegistrationStatus.REGISTERED) < e.capacity && promoteNext(e).isPresent()) {
                 // one by one, in queue order
@@ -67,13 +70,21 @@ public class EventService {
 
     @Transactional
     public Event publish(long id, long version, String actor) {
-        return move(load(id, version, EventAction.PUBLISH), EventAction.PUBLISH, actor, null);
+        Event e = move(load(id, version, EventAction.PUBLISH), EventAction.PUBLISH, actor, null);
+        if (e.publishedAt == null) {
+            e.publishedAt = clock.now();
+        }
+        announce(e, EventStatus.DRAFT);
+        return e;
     }
 
     /** Cancels the event and tells everyone registered or waiting. */
     @Transactional
     public Event cancel(long id, long version, String reason, String actor) {
-        Event e = move(load(id, version, EventAction.CANCEL), EventAction.CANCEL, actor, reason);
+        Event loaded = load(id, version, EventAction.CANCEL);
+        EventStatus before = loaded.status;
+        Event e = move(loaded, EventAction.CANCEL, actor, reason);
+        announce(e, before);
         for (Registration r : Registration.<Registration>list("eventId = ?1 and status <> ?2 order by queueNo",
                 e.id, RegistrationStatus.CANCELLED)) {
             mails.eventCancelled(e, r, reason == null ? "" : reason.strip());
@@ -85,6 +96,7 @@ public class EventService {
     @Transactional
     public Event finish(long id, long version, String actor) {
         Event e = move(load(id, version, EventAction.FINISH), EventAction.FINISH, actor, null);
+        announce(e, EventStatus.PUBLISHED);
         for (Registration r : Registration.<Registration>list("eventId = ?1 and checkedInAt is not null", e.id)) {
             String token = newToken();
             r.ratingTokenHash = hash(token);
@@ -219,6 +231,11 @@ public class EventService {
     }
 
     // --- helpers
+
+    /** Tells search (in this transaction) that the event's document changed, appeared or went away. */
+    private void announce(Event e, EventStatus before) {
+        changed.fire(new EventChanged(e.id, EventDocuments.slug(e.id), before.isIndexed(), e.status.isIndexed()));
+    }
 
     private Event lockEvent(long id) {
         Event e = Event.findById(id, LockModeType.PESSIMISTIC_WRITE);
