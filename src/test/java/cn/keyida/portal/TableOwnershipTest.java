@@ -47,7 +47,7 @@ class TableOwnershipTest {
             Map.entry("market_case_limit", "market"), Map.entry("market_broker", "market"),
             Map.entry("calendar_day", "calendar"),
             Map.entry("staff_member", "staff"), Map.entry("department", "staff"),
-            Map.entry("mail_outbox", "mail"),
+            Map.entry("mail_outbox", "mail"), Map.entry("mail_attachment", "mail"),
             Map.entry("rate_limit_bucket", "web"),
             Map.entry("ended_session", "security"));
 

@@ -154,6 +154,17 @@ public class EventViews {
                 .page(0, 500).list();
     }
 
+    /** For the staff start page: upcoming published events and the totals of every event so far. */
+    public record Totals(long upcoming, long registered, long checkedIn, long rated, long satisfied) {}
+
+    @Transactional
+    public Totals totals() {
+        return new Totals(Event.count("status = ?1 and endsAt >= ?2", EventStatus.PUBLISHED, clock.now()),
+                Registration.count("status", RegistrationStatus.REGISTERED),
+                Registration.count("checkedInAt is not null"), Registration.count("satisfaction is not null"),
+                Registration.count("satisfaction in ?1", List.of("VERY_SATISFIED", "SATISFIED")));
+    }
+
     @Transactional
     public List<StaffRow> staffList() {
         return Event.<Event>find("order by startsAt desc").page(0, 200).list().stream()
