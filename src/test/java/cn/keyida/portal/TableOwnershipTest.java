@@ -38,7 +38,7 @@ class TableOwnershipTest {
             Map.entry("voucher_offer", "vouchers"), Map.entry("voucher", "vouchers"),
             Map.entry("voucher_file", "vouchers"), Map.entry("voucher_event", "vouchers"),
             Map.entry("event", "events"), Map.entry("event_registration", "events"),
-            Map.entry("event_timeline", "events"),
+            Map.entry("event_timeline", "events"), Map.entry("event_pairing", "events"),
             Map.entry("service_visit", "visits"), Map.entry("visit_need", "visits"),
             Map.entry("voucher_review", "vouchers"),
             Map.entry("tech_field", "techfield"), Map.entry("institution_profile", "market"),

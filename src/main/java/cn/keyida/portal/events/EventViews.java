@@ -51,7 +51,7 @@ public class EventViews {
     public record StaffRow(Event event, Figures figures) {}
 
     public record StaffDetail(Event event, Figures figures, List<Registration> registrations,
-            List<EventTimeline> timeline, Map<String, String> values) {}
+            List<EventTimeline> timeline, Map<String, String> values, List<EventPairing> pairings) {}
 
     public record Checkin(Event event, Figures figures, String code, Registration done) {}
 
@@ -180,7 +180,8 @@ public class EventViews {
         return new StaffDetail(e, figures(id),
                 Registration.list("eventId = ?1 order by case when status = ?2 then 0 when status = ?3 then 1 else 2 end, queueNo",
                         id, RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED),
-                EventTimeline.list("eventId = ?1 order by id desc", id), values == null ? formValues(e) : values);
+                EventTimeline.list("eventId = ?1 order by id desc", id), values == null ? formValues(e) : values,
+                EventPairing.list("eventId = ?1 order by id", id));
     }
 
     @Transactional
