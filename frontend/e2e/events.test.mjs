@@ -23,19 +23,25 @@ function at(hours) {
 }
 
 /** An enterprise demo user without a profile yet is asked for one first (a fresh database). */
-async function withProfile(page, name, email, next) {
+async function withProfile(page, name, email, next, mobile = '13900001111') {
   if (page.url().includes('/my/profile')) {
     await page.fill('#f-name', name);
     await page.fill('#f-creditCode', randomCreditCode());
     await page.selectOption('#f-district', '利州区');
     await page.fill('#f-industry', '电子信息');
     await page.fill('#f-contactPerson', '王建国');
-    await page.fill('#f-mobile', '13900001111');
+    await page.fill('#f-mobile', mobile);
     await page.fill('#f-email', email);
     await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/my/profile')),
       page.click('form[action="/my/profile"] button[type=submit]')]);
   }
   await page.goto(next);
+}
+
+/** Submits a form whose answer is the same address (a POST, then 303 back): waits for the new page. */
+async function post(page, selector) {
+  await Promise.all([page.waitForEvent('framenavigated'), page.click(selector)]);
+  await page.waitForLoadState('load');
 }
 
 async function register(page, eventUrl) {
@@ -63,18 +69,18 @@ test('events: publish a 宣讲会 with 2 seats → 3 register → a cancellation
     await Promise.all([staff.waitForURL(/\/staff\/events\/\d+$/), staff.click('form[action="/staff/events"] button[type=submit]')]);
     const id = staff.url().match(/(\d+)$/)[1];
     const eventUrl = `/events/${id}`;
-    await Promise.all([staff.waitForURL(/\/staff\/events\/\d+$/), staff.click('form[action$="/publish"] button[type=submit]')]);
+    await post(staff, 'form[action$="/publish"] button[type=submit]');
     assert.match(await staff.textContent('main'), /已发布/);
 
     // two demo enterprises take the two seats
     const first = await open();
-    await login(first, eventUrl, 'enterprise1');
+    await login(first, '/my/needs', 'enterprise1');
     await withProfile(first, '广元市示范新材料有限公司', 'enterprise1@example.com', eventUrl);
     await register(first, eventUrl);
     assert.match(await first.textContent('main'), /报名成功/);
     const second = await open();
-    await login(second, eventUrl, 'enterprise2');
-    await withProfile(second, '广元市示范电子科技有限公司', 'enterprise2@example.com', eventUrl);
+    await login(second, '/my/needs', 'enterprise2');
+    await withProfile(second, '广元市示范电子科技有限公司', 'enterprise2@example.com', eventUrl, '13900003333');
     await register(second, eventUrl);
     assert.match(await second.textContent('main'), /报名成功/);
 
@@ -95,7 +101,7 @@ test('events: publish a 宣讲会 with 2 seats → 3 register → a cancellation
     await third.waitForSelector('text=验证');
     await third.goto(await verificationLink(email));
     await third.waitForURL(/\/my\/profile/);
-    await withProfile(third, `广元市活动测试科技有限公司${tag}`, email, eventUrl);
+    await withProfile(third, `广元市活动测试科技有限公司${tag}`, email, eventUrl, '13900004444');
     assert.match(await third.textContent(`form[action="${eventUrl}/register"] button`), /加入候补/);
     await register(third, eventUrl);
     assert.match(await third.textContent('main'), /候补/);
@@ -113,23 +119,24 @@ test('events: publish a 宣讲会 with 2 seats → 3 register → a cancellation
     const phone = await open({ phone: true });
     await login(phone, `/staff/events/${id}/checkin`, 'staff1');
     await phone.fill('#f-code', code);
-    await Promise.all([phone.waitForLoadState('load'), phone.click('form[action$="/checkin"] button[type=submit]')]);
+    await post(phone, 'form[action$="/checkin"] button[type=submit]');
     assert.match(await phone.textContent('main'), /签到成功/);
     assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 375), 'the check-in page fits 375 px');
     assert.deepEqual(await seriousViolations(phone), []);
     await screenshot(phone, 'event-checkin-phone');
     await phone.fill('#f-code', code);
-    await Promise.all([phone.waitForLoadState('load'), phone.click('form[action$="/checkin"] button[type=submit]')]);
+    await post(phone, 'form[action$="/checkin"] button[type=submit]');
     assert.match(await phone.textContent('main'), /只能使用一次/);
 
     // staff finish the event; the attendee rates it from the link in the mail, without logging in
     await staff.goto(`/staff/events/${id}`);
-    await Promise.all([staff.waitForURL(/\/staff\/events\/\d+$/), staff.click('form[action$="/finish"] button[type=submit]')]);
+    await post(staff, 'form[action$="/finish"] button[type=submit]');
+    assert.match(await staff.textContent('main'), /已结束/);
     const rating = await awaitMail(email, (m) => m.subject.includes('请评价'));
     const link = rating.body.match(/https?:\/\/\S+\/events\/rate\/[A-Za-z0-9_-]{43}/)[0];
     const visitor = await open();
     await visitor.goto(new URL(link).pathname);
-    await Promise.all([visitor.waitForLoadState('load'), visitor.click('button[value=SATISFIED]')]);
+    await post(visitor, 'button[value=SATISFIED]');
     assert.match(await visitor.textContent('main'), /感谢您的评价/);
 
     // the figures: two seats taken, one cancelled, one checked in, one no-show, one satisfied rating
@@ -143,5 +150,7 @@ test('events: publish a 宣讲会 with 2 seats → 3 register → a cancellation
     await screenshot(staff, 'event-figures');
     await staff.goto('/staff/events');
     assert.match(await staff.textContent(`tr:has-text("${title}")`), /2\/2/);
+    await staff.goto('/staff');
+    assert.match(await staff.textContent('[data-event-totals]'), /签到 [1-9]\d*/);
   });
 });

@@ -24,10 +24,10 @@ class EventPairingTest {
     void staffRecordAPairingAtAMatchmakingEventWhichOpensAMarketCase() {
         String title = "市校合作专场对接会" + System.nanoTime();
         EventInput brief = EventTestData.input(title, 20);
-        Event e = service.create(new EventInput("MATCHMAKING", brief.title(), brief.description(), brief.startsAt(),
+        Event draft = service.create(new EventInput("MATCHMAKING", brief.title(), brief.description(), brief.startsAt(),
                 brief.endsAt(), brief.place(), brief.address(), brief.district(), "", brief.organiser(), "20",
                 brief.registrationOpens(), brief.registrationCloses(), "ENTERPRISES", "镁合金压铸成形技术"), "测试");
-        e = service.publish(e.id, e.version, "测试");
+        Event e = service.publish(draft.id, draft.version, "测试");
         String subject = Enterprises.enterpriseA().subject;
         Registration r = service.register(e.id, subject, "广元市示范新材料有限公司", null);
         long item = MarketTestItems.publishedAchievement("镁合金压铸成形技术" + System.nanoTime());
@@ -47,8 +47,7 @@ class EventPairingTest {
         staff.open("/staff/events/" + e.id).then().statusCode(200)
                 .body(containsString("/staff/market/cases/" + c.id), containsString("广元市示范新材料有限公司"));
         // the same pair twice is refused; a 宣讲会 records no pairings
-        long eventId = e.id;
-        assertThatThrownBy(() -> service.recordPairing(eventId, String.valueOf(item), String.valueOf(r.id), "测试"))
+        assertThatThrownBy(() -> service.recordPairing(e.id, String.valueOf(item), String.valueOf(r.id), "测试"))
                 .isInstanceOf(EventConflictException.class);
         Event briefing = EventTestData.published("宣讲会无对接" + System.nanoTime(), 5);
         assertThatThrownBy(() -> service.recordPairing(briefing.id, String.valueOf(item), String.valueOf(r.id), "测试"))
