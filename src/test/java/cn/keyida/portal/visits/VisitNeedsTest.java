@@ -107,6 +107,9 @@ class VisitNeedsTest {
         staff.open("/staff/visits/enterprises/" + a.id).then().statusCode(200)
                 .body(containsString("走访档案"), containsString(t1), containsString(t2), containsString("企业已更正"),
                         containsString("企业已确认"), containsString("现场服务"));
+        // the staff start page carries the visit and event figures
+        staff.open("/staff").then().statusCode(200).body(containsString("data-visit-totals"),
+                containsString("提出需求 " + views.figures().needsRaised()), containsString("data-event-totals"));
     }
 
     private static long version(long needId) {
