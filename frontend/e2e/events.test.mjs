@@ -1,8 +1,9 @@
 // Issue 22's journey: staff publish a 宣讲会 with 2 seats → three enterprises register (the third waits) → one
 // cancels and the waiting one is promoted and mailed (with the .ics) → staff check it in on a 375 px phone →
 // staff finish the event and the attendee rates it from the mail's link → the figures on the staff pages.
-// The realm has two enterprise demo users; the third enterprise registers itself on Keycloak's page, as
-// journey 9 does. Real Keycloak, Chromium and SMTP.
+// The realm has two enterprise demo users, and journey 2 needs enterprise1 without a profile: enterprise2 takes
+// a seat, the other two enterprises register themselves on Keycloak's page, as journey 9 does. Real Keycloak,
+// Chromium and SMTP.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { awaitMail, journey, launch, login, randomCreditCode, screenshot, seriousViolations, verificationLink } from './support.mjs';
@@ -44,6 +45,27 @@ async function post(page, selector) {
   await page.waitForLoadState('load');
 }
 
+/** A new enterprise account, registered on Keycloak's page and verified by mail, with its profile; returns its address. */
+async function selfRegistered(page, name, mobile, next) {
+  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+  const email = `event-${tag}@example.com`;
+  await page.goto('/');
+  await Promise.all([page.waitForURL(/\/realms\/keyida\//), page.click('.user-nav a[href="/login"]')]);
+  await Promise.all([page.waitForURL(/registration/), page.click('#kc-registration a')]);
+  await page.fill('#username', `event-${tag}`);
+  await page.fill('#password', 'Keyida-2026-reg');
+  await page.fill('#password-confirm', 'Keyida-2026-reg');
+  await page.fill('#email', email);
+  await page.fill('#firstName', '新');
+  await page.fill('#lastName', '赵');
+  await page.click('#kc-form-buttons [type=submit], input[type=submit]');
+  await page.waitForSelector('text=验证');
+  await page.goto(await verificationLink(email));
+  await page.waitForURL(/\/my\/profile/);
+  await withProfile(page, `${name}${tag}`, email, next, mobile);
+  return email;
+}
+
 async function register(page, eventUrl) {
   await Promise.all([page.waitForURL(/done=/), page.click(`form[action="${eventUrl}/register"] button[type=submit]`)]);
 }
@@ -72,36 +94,20 @@ test('events: publish a 宣讲会 with 2 seats → 3 register → a cancellation
     await post(staff, 'form[action$="/publish"] button[type=submit]');
     assert.match(await staff.textContent('main'), /已发布/);
 
-    // two demo enterprises take the two seats
+    // two enterprises take the two seats: the demo user enterprise2 and one that registers itself
     const first = await open();
-    await login(first, '/my/needs', 'enterprise1');
-    await withProfile(first, '广元市示范新材料有限公司', 'enterprise1@example.com', eventUrl);
+    await login(first, '/my/needs', 'enterprise2');
+    await withProfile(first, '广元市示范电子科技有限公司', 'enterprise2@example.com', eventUrl, '13900003333');
     await register(first, eventUrl);
     assert.match(await first.textContent('main'), /报名成功/);
     const second = await open();
-    await login(second, '/my/needs', 'enterprise2');
-    await withProfile(second, '广元市示范电子科技有限公司', 'enterprise2@example.com', eventUrl, '13900003333');
+    await selfRegistered(second, '广元市活动测试材料有限公司', '13900005555', eventUrl);
     await register(second, eventUrl);
     assert.match(await second.textContent('main'), /报名成功/);
 
-    // a third enterprise registers itself on the login page, verifies its address and joins the waiting line
+    // a third enterprise registers itself too and joins the waiting line
     const third = await open();
-    const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-    const email = `event-${tag}@example.com`;
-    await third.goto('/');
-    await Promise.all([third.waitForURL(/\/realms\/keyida\//), third.click('.user-nav a[href="/login"]')]);
-    await Promise.all([third.waitForURL(/registration/), third.click('#kc-registration a')]);
-    await third.fill('#username', `event-${tag}`);
-    await third.fill('#password', 'Keyida-2026-reg');
-    await third.fill('#password-confirm', 'Keyida-2026-reg');
-    await third.fill('#email', email);
-    await third.fill('#firstName', '新');
-    await third.fill('#lastName', '赵');
-    await third.click('#kc-form-buttons [type=submit], input[type=submit]');
-    await third.waitForSelector('text=验证');
-    await third.goto(await verificationLink(email));
-    await third.waitForURL(/\/my\/profile/);
-    await withProfile(third, `广元市活动测试科技有限公司${tag}`, email, eventUrl, '13900004444');
+    const email = await selfRegistered(third, '广元市活动测试科技有限公司', '13900004444', eventUrl);
     assert.match(await third.textContent(`form[action="${eventUrl}/register"] button`), /加入候补/);
     await register(third, eventUrl);
     assert.match(await third.textContent('main'), /候补/);
