@@ -121,6 +121,13 @@ function decodeBody(mime) {
   const split = mime.indexOf('\r\n\r\n');
   const headers = mime.slice(0, split).toLowerCase();
   const body = mime.slice(split + 4);
+  // a mail with attachments (an event's .ics): the text is its first text/plain part
+  const boundary = mime.slice(0, split).replace(/\r\n[ \t]+/g, ' ').match(/content-type:\s*multipart\/[^\r\n]*boundary="?([^";\r\n]+)/i);
+  if (boundary) {
+    const parts = body.split(`--${boundary[1]}`).slice(1).filter((p) => !p.startsWith('--')).map((p) => p.replace(/^\r\n/, ''));
+    const text = parts.find((p) => /content-type:\s*text\/plain/i.test(p.slice(0, p.indexOf('\r\n\r\n')))) ?? parts[0] ?? '';
+    return decodeBody(text);
+  }
   if (headers.includes('content-transfer-encoding: base64')) return Buffer.from(body, 'base64').toString('utf8');
   if (headers.includes('content-transfer-encoding: quoted-printable')) {
     const joined = body.replace(/=\r\n/g, '');

@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * Serves the portal, or runs one maintenance command and exits: {@code import FILE.jsonl},
- * {@code import-conditions FILE.jsonl}, {@code reindex}, {@code demo-vouchers}. The launcher {@code ./portal} calls these.
+ * {@code import-conditions FILE.jsonl}, {@code reindex}, {@code demo-vouchers}, {@code demo-events}. The launcher {@code ./portal} calls these.
  */
 @QuarkusMain
 public class PortalMain implements QuarkusApplication {
@@ -49,6 +49,9 @@ public class PortalMain implements QuarkusApplication {
     @Inject
     cn.keyida.portal.vouchers.VoucherDemo vouchers;
 
+    @Inject
+    cn.keyida.portal.events.EventDemo events;
+
     public static void main(String... args) {
         Quarkus.run(PortalMain.class, args);
     }
@@ -70,6 +73,11 @@ public class PortalMain implements QuarkusApplication {
             case "eval-search" -> evalSearch(args);
             case "demo-vouchers" -> {
                 System.out.printf("科技创新券演示数据：新增 %d 条%n", vouchers.seed());
+                yield 0;
+            }
+            case "demo-events" -> {
+                System.out.printf("活动演示数据：发布 %d 场活动%n", events.seed());
+                awaitIndexed();
                 yield 0;
             }
             default -> usage();

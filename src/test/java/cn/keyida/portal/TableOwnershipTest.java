@@ -38,7 +38,7 @@ class TableOwnershipTest {
             Map.entry("voucher_offer", "vouchers"), Map.entry("voucher", "vouchers"),
             Map.entry("voucher_file", "vouchers"), Map.entry("voucher_event", "vouchers"),
             Map.entry("event", "events"), Map.entry("event_registration", "events"),
-            Map.entry("event_timeline", "events"),
+            Map.entry("event_timeline", "events"), Map.entry("event_pairing", "events"),
             Map.entry("service_visit", "visits"), Map.entry("visit_need", "visits"),
             Map.entry("voucher_review", "vouchers"),
             Map.entry("tech_field", "techfield"), Map.entry("institution_profile", "market"),
@@ -47,7 +47,7 @@ class TableOwnershipTest {
             Map.entry("market_case_limit", "market"), Map.entry("market_broker", "market"),
             Map.entry("calendar_day", "calendar"),
             Map.entry("staff_member", "staff"), Map.entry("department", "staff"),
-            Map.entry("mail_outbox", "mail"),
+            Map.entry("mail_outbox", "mail"), Map.entry("mail_attachment", "mail"),
             Map.entry("rate_limit_bucket", "web"),
             Map.entry("ended_session", "security"));
 

@@ -54,6 +54,10 @@ public class Event extends BaseEntity {
     @Enumerated(EnumType.STRING)
     public EventStatus status;
 
+    /** When the event was first published: its date in search and feeds. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
     public String startText() {
         return PortalClock.localText(startsAt);
     }

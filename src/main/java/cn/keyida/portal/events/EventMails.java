@@ -1,10 +1,13 @@
 package cn.keyida.portal.events;
 
+import cn.keyida.portal.mail.MailAttachment;
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.web.WebConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The event mails, rendered into the mail outbox in the transaction of the change they report. */
 @ApplicationScoped
@@ -38,14 +41,22 @@ class EventMails {
     }
 
     private final String baseUrl;
+    private final EventCalendar calendar;
 
-    EventMails(WebConfig web) {
+    EventMails(WebConfig web, EventCalendar calendar) {
         this.baseUrl = web.baseUrl();
+        this.calendar = calendar;
     }
 
+    /** The confirmation, with the registration's .ics attached (text/calendar, read by any calendar program). */
     void registered(Event e, Registration r) {
         MailOutbox.queue(r.email, Templates.eventRegistered$subject(e).render(),
-                Templates.eventRegistered(e, r, baseUrl).render());
+                Templates.eventRegistered(e, r, baseUrl).render(), List.of(ics(e, r)));
+    }
+
+    MailAttachment.File ics(Event e, Registration r) {
+        return new MailAttachment.File("event-" + e.id + ".ics", "text/calendar; charset=UTF-8; method=PUBLISH",
+                calendar.registration(e, r).getBytes(StandardCharsets.UTF_8));
     }
 
     void waitlisted(Event e, Registration r, long place) {
@@ -55,7 +66,7 @@ class EventMails {
 
     void promoted(Event e, Registration r) {
         MailOutbox.queue(r.email, Templates.eventPromoted$subject(e).render(),
-                Templates.eventPromoted(e, r, baseUrl).render());
+                Templates.eventPromoted(e, r, baseUrl).render(), List.of(ics(e, r)));
     }
 
     void eventCancelled(Event e, Registration r, String reason) {

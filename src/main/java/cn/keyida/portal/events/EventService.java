@@ -34,10 +34,17 @@ public class EventService {
 
     private final PortalClock clock;
     private final EventMails mails;
+    private final jakarta.enterprise.event.Event<EventChanged> changed;
+    private final cn.keyida.portal.market.MarketViews market;
+    private final cn.keyida.portal.market.CaseWorkflow cases;
 
-    EventService(PortalClock clock, EventMails mails) {
+    EventService(PortalClock clock, EventMails mails, jakarta.enterprise.event.Event<EventChanged> changed,
+            cn.keyida.portal.market.MarketViews market, cn.keyida.portal.market.CaseWorkflow cases) {
         this.clock = clock;
         this.mails = mails;
+        this.changed = changed;
+        this.market = market;
+        this.cases = cases;
     }
 
     @Transactional
@@ -57,6 +64,7 @@ public class EventService {
         Event e = load(id, version, EventAction.EDIT);
         apply(e, input, count(e.id, RegistrationStatus.REGISTERED));
         EventTimeline.record(e.id, null, "EDIT", e.status, e.status, actor, null);
+        announce(e, e.status);
         if (e.status == EventStatus.PUBLISHED) {
             while (count(e.id, RegistrationStatus.REGISTERED) < e.capacity && promoteNext(e).isPresent()) {
                 // one by one, in queue order
@@ -67,13 +75,21 @@ public class EventService {
 
     @Transactional
     public Event publish(long id, long version, String actor) {
-        return move(load(id, version, EventAction.PUBLISH), EventAction.PUBLISH, actor, null);
+        Event e = move(load(id, version, EventAction.PUBLISH), EventAction.PUBLISH, actor, null);
+        if (e.publishedAt == null) {
+            e.publishedAt = clock.now();
+        }
+        announce(e, EventStatus.DRAFT);
+        return e;
     }
 
     /** Cancels the event and tells everyone registered or waiting. */
     @Transactional
     public Event cancel(long id, long version, String reason, String actor) {
-        Event e = move(load(id, version, EventAction.CANCEL), EventAction.CANCEL, actor, reason);
+        Event loaded = load(id, version, EventAction.CANCEL);
+        EventStatus before = loaded.status;
+        Event e = move(loaded, EventAction.CANCEL, actor, reason);
+        announce(e, before);
         for (Registration r : Registration.<Registration>list("eventId = ?1 and status <> ?2 order by queueNo",
                 e.id, RegistrationStatus.CANCELLED)) {
             mails.eventCancelled(e, r, reason == null ? "" : reason.strip());
@@ -85,6 +101,7 @@ public class EventService {
     @Transactional
     public Event finish(long id, long version, String actor) {
         Event e = move(load(id, version, EventAction.FINISH), EventAction.FINISH, actor, null);
+        announce(e, EventStatus.PUBLISHED);
         for (Registration r : Registration.<Registration>list("eventId = ?1 and checkedInAt is not null", e.id)) {
             String token = newToken();
             r.ratingTokenHash = hash(token);
@@ -168,6 +185,69 @@ public class EventService {
         return next;
     }
 
+    /**
+     * Records a pairing started at a 供需对接会: an attendee and a market item presented there. The 对接 case
+     * is opened through the market's own workflow (an enterprise on an achievement, an institution on a
+     * demand), so its broker, mails and timeline are the market's; the event keeps the link.
+     */
+    @Transactional
+    public EventPairing recordPairing(long eventId, String itemNo, String registrationId, String actor) {
+        Event e = lockEvent(eventId);
+        if (e.type != EventType.MATCHMAKING) {
+            throw new EventConflictException("只有供需对接会可以记录现场对接。");
+        }
+        if (e.status != EventStatus.PUBLISHED && e.status != EventStatus.FINISHED) {
+            throw new EventConflictException("活动当前状态为" + e.status.label + "，不能记录现场对接。");
+        }
+        FieldErrors.Builder errors = new FieldErrors.Builder();
+        long itemId = 0;
+        try {
+            itemId = Long.parseLong(trim(itemNo));
+        } catch (NumberFormatException ex) {
+            errors.add("item", "请填写技术市场信息编号（数字）。");
+        }
+        Registration r = null;
+        try {
+            r = Registration.<Registration>find("id = ?1 and eventId = ?2 and status = ?3", Long.parseLong(trim(registrationId)),
+                    eventId, RegistrationStatus.REGISTERED).firstResult();
+        } catch (NumberFormatException ex) {
+            // reported below
+        }
+        if (r == null) {
+            errors.add("registration", "请选择已报名的参会单位。");
+        }
+        errors.throwIfAny();
+        if (EventPairing.count("eventId = ?1 and registrationId = ?2 and marketItemId = ?3", eventId, r.id, itemId) > 0) {
+            throw new EventConflictException("该参会单位与这条信息的对接已记录。");
+        }
+        cn.keyida.portal.market.MarketItem item;
+        try {
+            item = market.staff(itemId).item();
+        } catch (jakarta.ws.rs.NotFoundException ex) {
+            throw new FieldErrors(java.util.Map.of("item", "未找到编号为 " + itemId + " 的技术市场信息。"));
+        }
+        var requester = item.kind == cn.keyida.portal.market.MarketKind.DEMAND
+                ? cn.keyida.portal.market.MarketWorkflow.OwnerKind.INSTITUTION
+                : cn.keyida.portal.market.MarketWorkflow.OwnerKind.ENTERPRISE;
+        cn.keyida.portal.market.MarketCase c;
+        try {
+            c = cases.request(itemId, r.subject, requester, "供需对接会“" + e.title + "”现场对接", actor);
+        } catch (jakarta.ws.rs.NotFoundException ex) {
+            throw new FieldErrors(java.util.Map.of("item", "编号为 " + itemId + " 的技术市场信息未发布，不能对接。"));
+        }
+        EventPairing p = new EventPairing();
+        p.eventId = eventId;
+        p.registrationId = r.id;
+        p.marketItemId = itemId;
+        p.marketCaseId = c.id;
+        p.itemTitle = item.title;
+        p.createdBy = actor;
+        p.createdAt = clock.now();
+        p.persist();
+        EventTimeline.record(eventId, r.id, "PAIRING", r.status, r.status, actor, item.title + " → 对接案例 " + c.id);
+        return p;
+    }
+
     /** Checks a registration in by its code; each code counts once. */
     @Transactional
     public Registration checkIn(long eventId, String code, String actor) {
@@ -219,6 +299,11 @@ public class EventService {
     }
 
     // --- helpers
+
+    /** Tells search (in this transaction) that the event's document changed, appeared or went away. */
+    private void announce(Event e, EventStatus before) {
+        changed.fire(new EventChanged(e.id, EventDocuments.slug(e.id), before.isIndexed(), e.status.isIndexed()));
+    }
 
     private Event lockEvent(long id) {
         Event e = Event.findById(id, LockModeType.PESSIMISTIC_WRITE);

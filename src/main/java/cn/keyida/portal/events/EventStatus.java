@@ -29,6 +29,13 @@ public enum EventStatus {
         return TABLE.get(action).containsKey(this);
     }
 
+    /** In the search index (cancelled events stay on the calendar, marked, but leave search). */
+    public static final java.util.List<EventStatus> INDEXED = java.util.List.of(PUBLISHED, FINISHED);
+
+    public boolean isIndexed() {
+        return INDEXED.contains(this);
+    }
+
     /** Shown to the public (calendar, detail page, feeds, search). */
     public boolean isPublic() {
         return this == PUBLISHED || this == FINISHED || this == CANCELLED;

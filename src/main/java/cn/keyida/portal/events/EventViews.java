@@ -51,7 +51,7 @@ public class EventViews {
     public record StaffRow(Event event, Figures figures) {}
 
     public record StaffDetail(Event event, Figures figures, List<Registration> registrations,
-            List<EventTimeline> timeline, Map<String, String> values) {}
+            List<EventTimeline> timeline, Map<String, String> values, List<EventPairing> pairings) {}
 
     public record Checkin(Event event, Figures figures, String code, Registration done) {}
 
@@ -154,6 +154,17 @@ public class EventViews {
                 .page(0, 500).list();
     }
 
+    /** For the staff start page: upcoming published events and the totals of every event so far. */
+    public record Totals(long upcoming, long registered, long checkedIn, long rated, long satisfied) {}
+
+    @Transactional
+    public Totals totals() {
+        return new Totals(Event.count("status = ?1 and endsAt >= ?2", EventStatus.PUBLISHED, clock.now()),
+                Registration.count("status", RegistrationStatus.REGISTERED),
+                Registration.count("checkedInAt is not null"), Registration.count("satisfaction is not null"),
+                Registration.count("satisfaction in ?1", List.of("VERY_SATISFIED", "SATISFIED")));
+    }
+
     @Transactional
     public List<StaffRow> staffList() {
         return Event.<Event>find("order by startsAt desc").page(0, 200).list().stream()
@@ -169,7 +180,8 @@ public class EventViews {
         return new StaffDetail(e, figures(id),
                 Registration.list("eventId = ?1 order by case when status = ?2 then 0 when status = ?3 then 1 else 2 end, queueNo",
                         id, RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED),
-                EventTimeline.list("eventId = ?1 order by id desc", id), values == null ? formValues(e) : values);
+                EventTimeline.list("eventId = ?1 order by id desc", id), values == null ? formValues(e) : values,
+                EventPairing.list("eventId = ?1 order by id", id));
     }
 
     @Transactional

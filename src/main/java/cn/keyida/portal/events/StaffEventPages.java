@@ -133,6 +133,21 @@ public class StaffEventPages {
         return Response.seeOther(URI.create("/staff/events/" + id)).build();
     }
 
+    /** A pairing started at a 供需对接会: an attendee and a presented market item become a market 对接 case. */
+    @POST
+    @Path("/{id: \\d+}/pairings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response pairing(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        try {
+            service.recordPairing(id, f.getFirst("item"), f.getFirst("registration"), viewer.auditName());
+        } catch (FieldErrors e) {
+            return failed(id, new InvalidInputException(String.join("；", e.errors().values())));
+        } catch (InvalidInputException | ConflictException e) {
+            return failed(id, e);
+        }
+        return Response.seeOther(URI.create("/staff/events/" + id + "#pairings")).build();
+    }
+
     /** The door: a phone-sized page; the QR code on the attendee's phone opens it with the code filled in. */
     @GET
     @Path("/{id: \\d+}/checkin")

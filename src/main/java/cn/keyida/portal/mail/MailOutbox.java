@@ -58,7 +58,7 @@ public class MailOutbox extends PanacheEntityBase {
 
     /** Queues a mail; must run inside the transaction of the change it reports. */
     public static void queue(String recipient, String subject, String body) {
-        queue(recipient, subject, body, null);
+        queue(recipient, subject, body, (String) null);
     }
 
     /** Queues a mail a recipient can unsubscribe from with one click at {@code unsubscribeUrl}. */
@@ -66,6 +66,10 @@ public class MailOutbox extends PanacheEntityBase {
         if (!hasRecipient(recipient)) {
             return;
         }
+        create(recipient, subject, body, unsubscribeUrl);
+    }
+
+    private static MailOutbox create(String recipient, String subject, String body, String unsubscribeUrl) {
         MailOutbox m = new MailOutbox();
         m.recipient = recipient;
         m.subject = subject;
@@ -74,6 +78,23 @@ public class MailOutbox extends PanacheEntityBase {
         m.createdAt = Instant.now();
         m.nextAttemptAt = m.createdAt;
         m.persist();
+        return m;
+    }
+
+    /** Queues a mail with files attached (an event's .ics), in the caller's transaction. */
+    public static void queue(String recipient, String subject, String body, java.util.List<MailAttachment.File> files) {
+        if (!hasRecipient(recipient)) {
+            return;
+        }
+        MailOutbox m = create(recipient, subject, body, null);
+        for (MailAttachment.File f : files) {
+            MailAttachment a = new MailAttachment();
+            a.mailId = m.id;
+            a.fileName = f.fileName();
+            a.contentType = f.contentType();
+            a.content = f.content();
+            a.persist();
+        }
     }
 
     /**

@@ -91,6 +91,9 @@ public class MailSender {
             mail.addHeader("List-Unsubscribe", "<" + m.unsubscribeUrl + ">");
             mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
+        for (MailAttachment a : MailAttachment.of(m.id)) {
+            mail.addAttachment(a.fileName, a.content, a.contentType);
+        }
         return mail;
     }
 

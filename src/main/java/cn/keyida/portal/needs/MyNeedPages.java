@@ -154,6 +154,20 @@ public class MyNeedPages {
                 viewer.auditName()));
     }
 
+    /** 确认 (no correction) or 更正 (with the enterprise's own text) of a need recorded on a visit. */
+    @POST
+    @Path("/needs/{no}/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@PathParam("no") String no, MultivaluedMap<String, String> form) {
+        String correction = "correct".equals(form.getFirst("answer")) ? form.getFirst("correction") : null;
+        if ("correct".equals(form.getFirst("answer")) && (correction == null || correction.isBlank())) {
+            return Response.status(400).entity(Templates.detail(views.myDetail(no, viewer.subject()), false,
+                    "请填写更正后的需求内容。")).build();
+        }
+        return act(no, () -> workflow.confirmFromVisit(no, viewer.subject(), NeedForms.version(form), correction,
+                viewer.auditName()));
+    }
+
     @POST
     @Path("/needs/{no}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

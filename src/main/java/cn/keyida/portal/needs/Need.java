@@ -37,8 +37,24 @@ public class Need extends BaseEntity {
     /** ONLINE (the enterprise submitted it) or VISIT (staff recorded it on a service visit, 走访). */
     public String source = "ONLINE";
 
+    /** For a need recorded on a visit: the enterprise's answer, CONFIRMED or CORRECTED; null while it has none. */
+    @Column(name = "source_confirmation")
+    public String sourceConfirmation;
+
     public String sourceLabel() {
-        return "VISIT".equals(source) ? "走访" : "企业提交";
+        return "VISIT".equals(source) ? "走访（" + confirmationLabel() + "）" : "企业提交";
+    }
+
+    /** Whether the enterprise still has to confirm or correct what staff wrote down on the visit. */
+    public boolean awaitsConfirmation() {
+        return "VISIT".equals(source) && sourceConfirmation == null;
+    }
+
+    public String confirmationLabel() {
+        if (!"VISIT".equals(source)) {
+            return "";
+        }
+        return sourceConfirmation == null ? "待企业确认" : "CORRECTED".equals(sourceConfirmation) ? "企业已更正" : "企业已确认";
     }
     public String description;
 

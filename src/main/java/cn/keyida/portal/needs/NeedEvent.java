@@ -71,12 +71,12 @@ public class NeedEvent extends PanacheEntityBase {
         String needs = "select n.id from need n where n.enterprise_id = :p";
         getEntityManager().createNativeQuery("""
                 update need_event set actor = '企业' where need_id in (%1$s) and actor in (
-                    select e.actor from need_event e where e.need_id in (%1$s) and e.action in ('提交需求', '企业补充材料', '企业撤回')
+                    select e.actor from need_event e where e.need_id in (%1$s) and e.action in ('提交需求', '企业补充材料', '企业撤回', '企业确认走访记录', '企业更正走访记录')
                     union select c.actor from need_callback c where c.need_id in (%1$s) and c.channel = 'ONLINE')"""
                 .formatted(needs)).setParameter("p", profileId).executeUpdate();
         getEntityManager().createNativeQuery("""
                 update need_event set note = case
-                    when action in ('企业补充材料', '企业撤回') and note <> '' then :erased
+                    when action in ('企业补充材料', '企业撤回', '企业更正走访记录') and note <> '' then :erased
                     when action = '满意度回访' then split_part(note, '：', 1)
                     when action in ('不满意，重新办理', '电话回访未接通') then ''
                     when action in (:followUps) and note <> '（内部记录）' then :erased

@@ -66,6 +66,36 @@ public class NeedWorkflow {
         return need;
     }
 
+    /**
+     * The enterprise answers a need staff recorded on a service visit: confirms it as written (no
+     * correction) or corrects it with its own words, which become the description; the timeline keeps
+     * what staff wrote, and staff see the answer there. Not a state change: the need goes on as it is.
+     */
+    @Transactional
+    public Need confirmFromVisit(String trackingNo, String subject, long version, String correction, String actor) {
+        Need need = own(trackingNo, subject, version);
+        if (!"VISIT".equals(need.source)) {
+            throw new NeedConflictException("该需求由贵单位自行提交，无需确认。");
+        }
+        if (need.sourceConfirmation != null) {
+            throw new NeedConflictException("贵单位已" + ("CORRECTED".equals(need.sourceConfirmation) ? "更正" : "确认")
+                    + "过该走访记录。如需补充，请使用“补充说明”。");
+        }
+        String text = correction == null ? "" : correction.strip();
+        if (text.isEmpty()) {
+            need.sourceConfirmation = "CONFIRMED";
+            NeedEvent.record(need, actor, "企业确认走访记录", need.status, "企业确认走访记录的需求内容无误。", true);
+            return need;
+        }
+        NeedValidation.checkLength("更正内容", text, 5000);
+        String recorded = need.description;
+        need.sourceConfirmation = "CORRECTED";
+        need.description = text;
+        NeedEvent.record(need, actor, "企业更正走访记录", need.status, "更正为：" + text + "\n原记录：" + recorded, true);
+        notifyAssignee(need, "企业已更正走访记录的需求", text);
+        return need;
+    }
+
     @Transactional
     public Need withdraw(String trackingNo, String subject, long version, String reason, String actor) {
         Need need = own(trackingNo, subject, version);

@@ -65,7 +65,7 @@ public class FeedPages {
     }
 
     @GET
-    @Path("feeds/{type: policy|achievement|demand|talent|finance}.atom")
+    @Path("feeds/{type: policy|achievement|demand|talent|finance|event}.atom")
     @Produces(ATOM)
     public TemplateInstance typeFeed(@jakarta.ws.rs.PathParam("type") String type) {
         MultivaluedMap<String, String> params = new MultivaluedHashMap<>();

@@ -79,6 +79,20 @@ class IndexAdmin {
         }
     }
 
+    /**
+     * Adds the fields the definition gained since the index was created (mappings only grow: a new
+     * field is accepted on a live index), so documents carrying them are not refused by the strict
+     * mapping before the next reindex. A changed field still needs {@code ./portal reindex}.
+     */
+    void addNewFields() throws IOException {
+        try (InputStream definition = definition()) {
+            var json = jakarta.json.Json.createReader(definition).readObject();
+            String mappings = json.getJsonObject("mappings").toString();
+            client.indices().putMapping(p -> p.index(config.alias())
+                    .withJson(new java.io.StringReader(mappings)));
+        }
+    }
+
     void delete(String index) throws IOException {
         client.indices().delete(d -> d.index(index));
     }

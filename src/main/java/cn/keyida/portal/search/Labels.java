@@ -7,12 +7,13 @@ final class Labels {
 
     private static final Map<String, String> FACETS = Map.of(
             "type", "类型", "level", "层级", "region", "地区", "owner", "发布/提供单位",
-            "category", "类别", "year", "年份", "validity", "有效性");
+            "category", "类别", "year", "年份", "validity", "有效性", "when", "活动时间");
 
     private static final Map<String, String> VALUES = Map.ofEntries(
             Map.entry("type:policy", "科技政策"), Map.entry("type:achievement", "科技成果"),
             Map.entry("type:demand", "技术需求"), Map.entry("type:talent", "科技人才"),
-            Map.entry("type:finance", "科技金融"),
+            Map.entry("type:finance", "科技金融"), Map.entry("type:event", "活动"),
+            Map.entry("when:next7", "未来7天"), Map.entry("when:month", "本月"), Map.entry("when:past", "已结束"),
             Map.entry("level:national", "国家级"), Map.entry("level:provincial", "省级"),
             Map.entry("level:municipal", "市级"),
             Map.entry("validity:VALID", "有效"), Map.entry("validity:EXPIRING", "即将失效"),

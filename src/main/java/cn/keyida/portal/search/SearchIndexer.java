@@ -219,6 +219,8 @@ public class SearchIndexer {
                                 .setParameter("slugs", source.publishedSlugs().toArray(String[]::new))
                                 .executeUpdate();
                         Log.infof("Search index bootstrapped; %d published items queued", queued);
+                    } else {
+                        addNewFields();
                     }
                 } catch (IOException e) {
                     throw new SearchUnavailableException(e);
@@ -230,6 +232,14 @@ public class SearchIndexer {
             Log.warnf("Search index not ready: %s", e.getMessage());
         }
         return indexReady;
+    }
+
+    private void addNewFields() {
+        try {
+            admin.addNewFields();
+        } catch (IOException | RuntimeException e) {
+            Log.warnf("Could not add the new fields of the index definition (%s); run ./portal reindex", e.toString());
+        }
     }
 
     private int processBatch(int lane) {

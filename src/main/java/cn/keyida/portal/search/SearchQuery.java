@@ -22,6 +22,9 @@ public record SearchQuery(String q, Map<String, List<String>> filters, Sort sort
     /** Facet name → indexed keyword field. */
     public static final Map<String, String> FACETS = facets();
 
+    /** The 活动时间 facet of events: {@code next7} (未来7天), {@code month} (本月), {@code past} (已结束). */
+    public static final String WHEN = "when";
+
     public static final int MAX_SIZE = 100;
     public static final int MAX_QUERY_LENGTH = 200;
     static final int MAX_FACET_VALUE_LENGTH = 200;
@@ -184,6 +187,8 @@ public record SearchQuery(String q, Map<String, List<String>> filters, Sort sort
         m.put("category", "category");
         m.put("year", "year");
         m.put("validity", "validity");
+        // events only: a date range relative to today over startsAt/endsAt (SearchService.whenFilter), not a keyword
+        m.put(WHEN, "startsAt");
         return Collections.unmodifiableMap(m);
     }
 }

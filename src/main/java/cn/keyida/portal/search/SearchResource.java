@@ -69,6 +69,8 @@ public class SearchResource {
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1000", maximum = "2999"))
     @Parameter(name = "validity", in = ParameterIn.QUERY, description = "有效性",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"VALID", "EXPIRING", "EXPIRED"}))
+    @Parameter(name = "when", in = ParameterIn.QUERY, description = "活动时间（仅活动，type=event）：未来7天、本月、已结束，可重复",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"next7", "month", "past"}))
     @Parameter(name = "sort", in = ParameterIn.QUERY, description = "排序：相关度或发布日期",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "date"}, defaultValue = "relevance"))
     @Parameter(name = "page", in = ParameterIn.QUERY, description = "页码，从 1 开始",

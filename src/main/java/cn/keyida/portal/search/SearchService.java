@@ -33,12 +33,15 @@ public class SearchService {
     private final SearchConfig config;
     private final QueryAnalyzer analyzer;
     private final WebConfig site;
+    private final cn.keyida.portal.common.PortalClock clock;
 
-    SearchService(ElasticsearchClient client, SearchConfig config, QueryAnalyzer analyzer, WebConfig site) {
+    SearchService(ElasticsearchClient client, SearchConfig config, QueryAnalyzer analyzer, WebConfig site,
+            cn.keyida.portal.common.PortalClock clock) {
         this.client = client;
         this.config = config;
         this.analyzer = analyzer;
         this.site = site;
+        this.clock = clock;
     }
 
     /** The records that match well, then (when those run out on this page) the partial matches. */
@@ -244,7 +247,10 @@ public class SearchService {
         }
         query.filters().forEach((name, values) -> {
             String field = SearchQuery.FACETS.get(name);
-            if (field != null && !values.isEmpty()) {
+            if (SearchQuery.WHEN.equals(name) && !values.isEmpty()) {
+                bool.filter(f -> f.bool(any -> any.should(values.stream().map(this::whenFilter).toList())
+                        .minimumShouldMatch("1")));
+            } else if (field != null && !values.isEmpty()) {
                 List<FieldValue> fv = values.stream().map(FieldValue::of).toList();
                 bool.filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(fv))));
             }
@@ -392,7 +398,36 @@ public class SearchService {
                 .minimumShouldMatch("30%")));
     }
 
-    private static Aggregation facet(String name, String field) {
+    /**
+     * One value of the 活动时间 facet as a range over the event's times, relative to now in China time:
+     * 未来7天 not ended and starting before the end of the 7th day from today, 本月 starting this calendar
+     * month, 已结束 ended. Records without times (everything but events) match none of them.
+     */
+    Query whenFilter(String value) {
+        java.time.Instant now = clock.now();
+        java.time.LocalDate today = clock.today();
+        return switch (value) {
+            case "next7" -> Query.of(q -> q.bool(b -> b
+                    .filter(f -> f.range(r -> r.date(d -> d.field("endsAt").gte(now.toString()))))
+                    .filter(f -> f.range(r -> r.date(d -> d.field("startsAt")
+                            .lt(cn.keyida.portal.common.PortalClock.startOf(today.plusDays(8)).toString()))))));
+            case "month" -> Query.of(q -> q.range(r -> r.date(d -> d.field("startsAt")
+                    .gte(cn.keyida.portal.common.PortalClock.startOf(today.withDayOfMonth(1)).toString())
+                    .lt(cn.keyida.portal.common.PortalClock.startOf(today.withDayOfMonth(1).plusMonths(1)).toString()))));
+            case "past" -> Query.of(q -> q.range(r -> r.date(d -> d.field("endsAt").lt(now.toString()))));
+            default -> Query.of(q -> q.matchNone(m -> m));
+        };
+    }
+
+    /** The values of the 活动时间 facet, in their order on the page. */
+    static final List<String> WHEN_VALUES = List.of("next7", "month", "past");
+
+    private Aggregation facet(String name, String field) {
+        if (SearchQuery.WHEN.equals(name)) {
+            Map<String, Query> ranges = new LinkedHashMap<>();
+            WHEN_VALUES.forEach(v -> ranges.put(v, whenFilter(v)));
+            return Aggregation.of(a -> a.filters(f -> f.filters(b -> b.keyed(ranges))));
+        }
         return Aggregation.of(a -> a.terms(t -> {
             t.field(field).size(30);
             if ("year".equals(name)) {
@@ -405,6 +440,11 @@ public class SearchService {
     private static List<SearchResult.FacetValue> buckets(Aggregate agg) {
         if (agg == null) {
             return List.of();
+        }
+        if (agg.isFilters()) { // 活动时间: only the ranges that hold events
+            var keyed = agg.filters().buckets().keyed();
+            return WHEN_VALUES.stream().filter(v -> keyed.containsKey(v) && keyed.get(v).docCount() > 0)
+                    .map(v -> new SearchResult.FacetValue(v, keyed.get(v).docCount())).toList();
         }
         if (agg.isSterms()) {
             return agg.sterms().buckets().array().stream()

@@ -3,6 +3,7 @@ package cn.keyida.portal.subscription;
 import cn.keyida.portal.content.ContentItem;
 import cn.keyida.portal.content.ReminderWindow;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
+import cn.keyida.portal.events.EventDigest;
 import cn.keyida.portal.mail.MailOutbox;
 import cn.keyida.portal.common.DailyReminder;
 import cn.keyida.portal.common.PortalClock;
@@ -209,20 +210,22 @@ public class SubscriptionService implements DailyReminder {
         if (!upTo.isAfter(s.watermark)) {
             return false;
         }
-        List<ContentItem> changed = ContentItem.listPublishedChanged(s.watermark, upTo, MAX_ITEMS_PER_RUN);
-        if (changed.size() == MAX_ITEMS_PER_RUN) {
-            upTo = changed.get(changed.size() - 1).updatedAt;
+        List<Changed> changed = changedBetween(s.watermark, upTo);
+        if (changed.size() >= MAX_ITEMS_PER_RUN) {
+            upTo = changed.get(MAX_ITEMS_PER_RUN - 1).updatedAt();
+            Instant last = upTo;
+            changed = changed.stream().filter(i -> !i.updatedAt().isAfter(last)).toList();
         }
-        Set<String> wanted = search.matching(s.search(), changed.stream().map(i -> i.slug).toList());
-        List<ContentItem> items = changed.stream().filter(i -> wanted.contains(i.slug)).toList();
+        Set<String> wanted = search.matching(s.search(), changed.stream().map(Changed::slug).toList());
+        List<Changed> items = changed.stream().filter(i -> wanted.contains(i.slug())).toList();
         Instant from = s.watermark;
         s.watermark = upTo;
         if (items.isEmpty()) {
             return false;
         }
-        List<ContentItem> fresh = items.stream().filter(i -> i.firstPublishedAt != null && i.firstPublishedAt.isAfter(from))
+        List<Changed> fresh = items.stream().filter(i -> i.firstPublishedAt() != null && i.firstPublishedAt().isAfter(from))
                 .toList();
-        List<ContentItem> updated = items.stream().filter(i -> !fresh.contains(i)).toList();
+        List<Changed> updated = items.stream().filter(i -> !fresh.contains(i)).toList();
         StringBuilder body = new StringBuilder("您订阅的搜索“").append(s.describe()).append("”有以下")
                 .append(s.frequency == Subscription.Frequency.IMMEDIATE ? "" : s.frequency.label).append("更新：\n");
         section(body, "新发布", fresh);
@@ -247,12 +250,26 @@ public class SubscriptionService implements DailyReminder {
                 .map(pending -> pending.minusNanos(1000)).orElse(lagged);
     }
 
-    private void section(StringBuilder body, String title, List<ContentItem> items) {
+    /** An item a digest may list: content, or an event (events.EventDigest). */
+    record Changed(String slug, String title, String url, Instant firstPublishedAt, Instant updatedAt) {}
+
+    /** Content and events changed in the window, oldest change first, each source cut at the run's limit. */
+    private static List<Changed> changedBetween(Instant after, Instant upTo) {
+        List<Changed> all = new java.util.ArrayList<>();
+        ContentItem.listPublishedChanged(after, upTo, MAX_ITEMS_PER_RUN).forEach(i ->
+                all.add(new Changed(i.slug, i.title, i.url(), i.firstPublishedAt, i.updatedAt)));
+        EventDigest.publishedChanged(after, upTo, MAX_ITEMS_PER_RUN).forEach(e ->
+                all.add(new Changed(e.slug(), e.title(), e.url(), e.firstPublishedAt(), e.updatedAt())));
+        all.sort(java.util.Comparator.comparing(Changed::updatedAt));
+        return all;
+    }
+
+    private void section(StringBuilder body, String title, List<Changed> items) {
         if (items.isEmpty()) {
             return;
         }
         body.append("\n【").append(title).append("】").append(items.size()).append(" 条\n");
-        items.forEach(i -> body.append("· ").append(i.title).append("\n  ").append(site.base()).append(i.url())
+        items.forEach(i -> body.append("· ").append(i.title()).append("\n  ").append(site.base()).append(i.url())
                 .append("\n"));
     }
 

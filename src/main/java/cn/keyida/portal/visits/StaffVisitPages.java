@@ -43,6 +43,15 @@ public class StaffVisitPages {
         static native TemplateInstance overview(VisitViews.Overview o);
 
         static native TemplateInstance detail(VisitViews.Detail d, String notice);
+
+        static native TemplateInstance enterprise(VisitViews.EnterpriseRecord r);
+    }
+
+    /** The enterprise's record of visits and the needs raised on them (linked from the staff need page). */
+    @GET
+    @Path("/enterprises/{id: \\d+}")
+    public TemplateInstance enterprise(@PathParam("id") long id) {
+        return Templates.enterprise(views.enterprise(id));
     }
 
     @GET

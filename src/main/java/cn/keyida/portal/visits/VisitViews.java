@@ -24,7 +24,12 @@ public class VisitViews {
     public record Overview(List<Visit> visits, Figures figures, List<Option> enterprises, List<String> purposes,
             Map<String, String> values, Map<String, String> errors) {}
 
-    public record RaisedNeed(long id, String trackingNo, String title, String status, String satisfaction) {}
+    public record RaisedNeed(long id, String trackingNo, String title, String status, String satisfaction,
+            String confirmation) {}
+
+    /** The enterprise's staff-side record of visits: every visit and every need raised on one. */
+    public record EnterpriseRecord(long profileId, String name, String district, List<Visit> visits,
+            List<RaisedNeed> needs) {}
 
     public record Detail(Visit visit, List<RaisedNeed> needs, List<Option> categories, Map<String, String> values,
             Map<String, String> errors, String error) {}
@@ -43,14 +48,32 @@ public class VisitViews {
         if (v == null) {
             throw new NotFoundException();
         }
-        List<RaisedNeed> needs = VisitNeed.<VisitNeed>list("visitId = ?1 order by id", id).stream().map(l -> {
-            Need n = Need.findById(l.needId);
-            return n == null ? new RaisedNeed(l.needId, l.trackingNo, "", "", "")
-                    : new RaisedNeed(n.id, n.trackingNo, n.title, n.status.label, n.satisfaction == null ? "" : n.satisfaction);
-        }).toList();
+        List<RaisedNeed> needs = raised(VisitNeed.<VisitNeed>list("visitId = ?1 order by id", id));
         List<Option> categories = NeedCategory.listActive().stream()
                 .map(c -> new Option(c.code, c.name)).toList();
         return new Detail(v, needs, categories, values, errors, error);
+    }
+
+    @Transactional
+    public EnterpriseRecord enterprise(long profileId) {
+        EnterpriseProfile p = EnterpriseProfile.findById(profileId);
+        if (p == null) {
+            throw new NotFoundException();
+        }
+        List<Visit> visits = Visit.list("enterpriseSubject = ?1 order by plannedOn desc, id desc", p.subject);
+        List<Long> ids = visits.stream().map(v -> v.id).toList();
+        List<RaisedNeed> needs = ids.isEmpty() ? List.of()
+                : raised(VisitNeed.<VisitNeed>list("visitId in ?1 order by id", ids));
+        return new EnterpriseRecord(p.id, p.name, p.district, visits, needs);
+    }
+
+    private static List<RaisedNeed> raised(List<VisitNeed> links) {
+        return links.stream().map(l -> {
+            Need n = Need.findById(l.needId);
+            return n == null ? new RaisedNeed(l.needId, l.trackingNo, "", "", "", "")
+                    : new RaisedNeed(n.id, n.trackingNo, n.title, n.status.label, n.satisfaction == null ? "" : n.satisfaction,
+                            n.confirmationLabel());
+        }).toList();
     }
 
     /** The dashboard's visit figures: visits per district and month, and how the needs raised fared. */

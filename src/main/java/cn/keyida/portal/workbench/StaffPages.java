@@ -22,18 +22,24 @@ public class StaffPages {
     private final ContentService content;
     private final SearchIndexer indexer;
     private final NeedViews needs;
+    private final cn.keyida.portal.events.EventViews events;
+    private final cn.keyida.portal.visits.VisitViews visits;
 
-    StaffPages(Viewer viewer, ContentService content, SearchIndexer indexer, NeedViews needs) {
+    StaffPages(Viewer viewer, ContentService content, SearchIndexer indexer, NeedViews needs,
+            cn.keyida.portal.events.EventViews events, cn.keyida.portal.visits.VisitViews visits) {
         this.viewer = viewer;
         this.content = content;
         this.indexer = indexer;
         this.needs = needs;
+        this.events = events;
+        this.visits = visits;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(long published, long pendingIndex, long submitted, long mine,
-                long overdue);
+                long overdue, cn.keyida.portal.events.EventViews.Totals events,
+                cn.keyida.portal.visits.VisitViews.Figures visits);
     }
 
     @GET
@@ -41,6 +47,6 @@ public class StaffPages {
     public TemplateInstance dashboard() {
         NeedViews.Workload work = needs.workload(viewer.username());
         return Templates.dashboard(content.countPublished(), indexer.pending(), work.submitted(), work.mine(),
-                work.overdue());
+                work.overdue(), events.totals(), visits.figures());
     }
 }

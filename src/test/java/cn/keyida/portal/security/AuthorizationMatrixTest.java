@@ -251,6 +251,7 @@ class AuthorizationMatrixTest {
                 new cn.keyida.portal.visits.VisitService.Plan(String.valueOf(Enterprises.enterpriseA().id),
                         java.time.LocalDate.now().toString(), "权限矩阵", "需求调研"), "权限矩阵");
         v.put("/visits/{id}", "/visits/" + visit.id);
+        v.put("/enterprises/{id}", "/enterprises/" + Enterprises.enterpriseA().id);
     }
 
     static String fill(String path, Map<String, String> values) {

@@ -35,7 +35,7 @@ public final class Mailbox {
             List<Message> out = new ArrayList<>();
             JsonNode list = JSON.readTree(body);
             if (list.isArray()) {
-                list.forEach(m -> out.add(new Message(m.path("subject").asText(), decode(m.path("mimeMessage").asText()))));
+                list.forEach(m -> out.add(new Message(m.path("subject").asText(), text(m.path("mimeMessage").asText()))));
             }
             return out;
         } catch (Exception e) {
@@ -68,6 +68,58 @@ public final class Mailbox {
         }
     }
 
+    /** One MIME part of a received mail: its headers (lower-cased names and values) and decoded content. */
+    public record Part(String headers, byte[] content) {
+        public String text() {
+            return new String(content, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The raw MIME source of every message received for the address whose subject contains the text. */
+    public static List<String> raw(String email, String subjectPart) {
+        try {
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create(Stack.mailApi() + "/api/user/"
+                            + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            List<String> out = new ArrayList<>();
+            JsonNode list = JSON.readTree(body);
+            if (list.isArray()) {
+                list.forEach(m -> {
+                    if (m.path("subject").asText().contains(subjectPart)) {
+                        out.add(m.path("mimeMessage").asText());
+                    }
+                });
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read GreenMail's mailbox of " + email, e);
+        }
+    }
+
+    /** The leaf parts of a MIME message (nested multiparts opened), each decoded from base64 or quoted-printable. */
+    public static List<Part> parts(String mime) {
+        List<Part> out = new ArrayList<>();
+        int split = mime.indexOf("\r\n\r\n");
+        String headers = (split < 0 ? mime : mime.substring(0, split)).replaceAll("\r\n[ \t]+", " ");
+        String body = split < 0 ? "" : mime.substring(split + 4);
+        java.util.regex.Matcher b = java.util.regex.Pattern.compile("(?i)content-type:\\s*multipart/[^\\r\\n]*boundary=\"?([^\";\\r\\n]+)")
+                .matcher(headers);
+        if (b.find()) {
+            String boundary = "--" + b.group(1);
+            String[] chunks = body.split(java.util.regex.Pattern.quote(boundary));
+            for (int i = 1; i < chunks.length; i++) {
+                String chunk = chunks[i];
+                if (chunk.startsWith("--")) {
+                    break;
+                }
+                out.addAll(parts(chunk.replaceFirst("^\r\n", "")));
+            }
+            return out;
+        }
+        out.add(new Part(headers.toLowerCase(), decode(mime).getBytes(StandardCharsets.UTF_8)));
+        return out;
+    }
+
     /** Waits for a message matching the predicate. */
     public static Message await(String email, Predicate<Message> match, Duration timeout) {
         try {
@@ -77,6 +129,12 @@ public final class Mailbox {
             throw new AssertionError("no matching mail for " + email + " within " + timeout + "; got "
                     + messages(email).stream().map(Message::subject).toList(), e);
         }
+    }
+
+    /** The text of a mail: its body, or the first text/plain part of a multipart mail (one with attachments). */
+    static String text(String mime) {
+        List<Part> parts = parts(mime);
+        return parts.stream().filter(p -> p.headers().contains("text/plain")).findFirst().orElse(parts.get(0)).text();
     }
 
     /** The text body of a single-part mail, quoted-printable or base64. */

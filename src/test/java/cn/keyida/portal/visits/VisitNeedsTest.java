@@ -58,6 +58,65 @@ class VisitNeedsTest {
     }
 
     @Test
+    void theEnterpriseConfirmsOrCorrectsAVisitNeedOnceAndStaffSeeItOnTheTimeline() {
+        EnterpriseProfile a = Enterprises.enterpriseA();
+        Visit v = service.plan(new VisitService.Plan(String.valueOf(a.id), LocalDate.now().toString(), "赵敏",
+                "现场服务"), "staff1");
+        service.record(v.id, v.version, new VisitService.Report(LocalDate.now().toString(), "王建国",
+                "企业提出两项需求", ""));
+        String t1 = "走访确认测试" + System.nanoTime();
+        String t2 = "走访更正测试" + System.nanoTime();
+        Need confirmed = service.raiseNeed(v.id, "TECH", t1, "需要检测设备共享。", "staff1");
+        Need corrected = service.raiseNeed(v.id, "TECH", t2, "需要融资对接。", "staff1");
+
+        UserSession enterprise = new UserSession("enterprise1");
+        enterprise.open("/my/needs").then().statusCode(200).body(containsString(t1), containsString("待确认"));
+        enterprise.open("/my/needs/" + confirmed.trackingNo).then().statusCode(200)
+                .body(containsString("请确认走访记录"), containsString("待企业确认"));
+        enterprise.form().formParam("version", String.valueOf(version(confirmed.id))).formParam("answer", "confirm")
+                .redirects().follow(false).post("/my/needs/" + confirmed.trackingNo + "/confirm").then().statusCode(303);
+        // a correction needs its text; then it replaces the description and the timeline keeps the original
+        enterprise.open("/my/needs/" + corrected.trackingNo).then().statusCode(200);
+        enterprise.form().formParam("version", String.valueOf(version(corrected.id))).formParam("answer", "correct")
+                .formParam("correction", " ").post("/my/needs/" + corrected.trackingNo + "/confirm").then()
+                .statusCode(400).body(containsString("请填写更正后的需求内容"));
+        enterprise.form().formParam("version", String.valueOf(version(corrected.id))).formParam("answer", "correct")
+                .formParam("correction", "需要知识产权质押融资，额度约 300 万元。").redirects().follow(false)
+                .post("/my/needs/" + corrected.trackingNo + "/confirm").then().statusCode(303);
+        enterprise.open("/my/needs/" + corrected.trackingNo).then().statusCode(200)
+                .body(containsString("企业已更正"), containsString("知识产权质押融资"),
+                        org.hamcrest.Matchers.not(containsString("请确认走访记录")));
+        // once only
+        enterprise.form().formParam("version", String.valueOf(version(confirmed.id))).formParam("answer", "confirm")
+                .post("/my/needs/" + confirmed.trackingNo + "/confirm").then().statusCode(409)
+                .body(containsString("已确认过"));
+
+        Need c = QuarkusTransaction.requiringNew().call(() -> Need.<Need>findById(corrected.id));
+        assertThat(c.sourceConfirmation).isEqualTo("CORRECTED");
+        assertThat(c.description).isEqualTo("需要知识产权质押融资，额度约 300 万元。");
+        assertThat(c.status).isEqualTo(NeedStatus.SUBMITTED);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Need.<Need>findById(confirmed.id).sourceConfirmation))
+                .isEqualTo("CONFIRMED");
+        UserSession staff = new UserSession("staff1");
+        staff.open("/staff/needs/" + corrected.id).then().statusCode(200)
+                .body(containsString("走访（企业已更正）"), containsString("企业更正走访记录"), containsString("原记录：需要融资对接"));
+        staff.open("/staff/needs/" + confirmed.id).then().statusCode(200)
+                .body(containsString("走访（企业已确认）"), containsString("企业确认走访记录"),
+                        containsString("/staff/visits/enterprises/" + a.id));
+        // the enterprise's staff-side record of visits lists both needs with the answers
+        staff.open("/staff/visits/enterprises/" + a.id).then().statusCode(200)
+                .body(containsString("走访档案"), containsString(t1), containsString(t2), containsString("企业已更正"),
+                        containsString("企业已确认"), containsString("现场服务"));
+        // the staff start page carries the visit and event figures
+        staff.open("/staff").then().statusCode(200).body(containsString("data-visit-totals"),
+                containsString("提出需求 " + views.figures().needsRaised()), containsString("data-event-totals"));
+    }
+
+    private static long version(long needId) {
+        return QuarkusTransaction.requiringNew().call(() -> Need.<Need>findById(needId).version);
+    }
+
+    @Test
     void badVisitInputIsA400WithChineseFieldErrors() {
         UserSession staff = new UserSession("staff1");
         staff.open("/staff/visits").then().statusCode(200);
