@@ -1,6 +1,7 @@
 package cn.keyida.portal.market;
 
 import cn.keyida.portal.security.Viewer;
+import cn.keyida.portal.web.Downloads;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** The public page of a published demand or achievement; the owner's contact only for logged-in users. */
 @Path("/market")
@@ -16,10 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 public class MarketPages {
 
     private final MarketViews views;
+    private final MarketStatistics statistics;
     private final Viewer viewer;
 
-    MarketPages(MarketViews views, Viewer viewer) {
+    MarketPages(MarketViews views, MarketStatistics statistics, Viewer viewer) {
         this.views = views;
+        this.statistics = statistics;
         this.viewer = viewer;
     }
 
@@ -34,5 +38,13 @@ public class MarketPages {
         MarketKind k = MarketKind.fromPath(kind).orElseThrow(NotFoundException::new);
         boolean canRequest = k == MarketKind.ACHIEVEMENT ? viewer.isEnterprise() : viewer.isInstitution();
         return Templates.published(views.published(k, id, viewer.isLoggedIn()), canRequest);
+    }
+
+    /** The public market figures of /service-performance as .xlsx (small groups left out). */
+    @GET
+    @Path("/figures.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    public Response figures() {
+        return Downloads.export(statistics.xlsx(true), "market-figures.xlsx");
     }
 }

@@ -4,6 +4,7 @@ import cn.keyida.portal.needs.FollowUp;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
 import cn.keyida.portal.web.ConflictException;
+import cn.keyida.portal.web.Downloads;
 import cn.keyida.portal.web.FieldErrors;
 import cn.keyida.portal.web.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,8 +34,11 @@ public class StaffMarketPages {
     private final CaseWorkflow cases;
     private final MarketViews views;
     private final Viewer viewer;
+    private final MarketStatistics statistics;
 
-    StaffMarketPages(MarketWorkflow workflow, MarketMatching matching, CaseWorkflow cases, MarketViews views, Viewer viewer) {
+    StaffMarketPages(MarketWorkflow workflow, MarketMatching matching, CaseWorkflow cases, MarketViews views, Viewer viewer,
+            MarketStatistics statistics) {
+        this.statistics = statistics;
         this.workflow = workflow;
         this.matching = matching;
         this.cases = cases;
@@ -55,6 +59,14 @@ public class StaffMarketPages {
     @GET
     public TemplateInstance board() {
         return Templates.board(views.board());
+    }
+
+    /** Every market figure, small groups included, as .xlsx. */
+    @GET
+    @Path("/figures.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    public Response figures() {
+        return Downloads.export(statistics.xlsx(false), "market-figures-staff.xlsx");
     }
 
     @GET
