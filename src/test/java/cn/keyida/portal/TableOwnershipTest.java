@@ -33,7 +33,7 @@ class TableOwnershipTest {
             Map.entry("need", "needs"), Map.entry("need_number", "needs"), Map.entry("need_event", "needs"),
             Map.entry("need_attachment", "needs"), Map.entry("need_followup", "needs"),
             Map.entry("need_callback", "needs"), Map.entry("need_category", "needs"),
-            Map.entry("callback_link", "needs"),
+            Map.entry("callback_link", "needs"), Map.entry("need_link", "needs"),
             Map.entry("voucher_batch", "vouchers"), Map.entry("voucher_provider", "vouchers"),
             Map.entry("voucher_offer", "vouchers"), Map.entry("voucher", "vouchers"),
             Map.entry("voucher_file", "vouchers"), Map.entry("voucher_event", "vouchers"),

@@ -66,6 +66,12 @@ public class MarketViews {
         this.clock = clock;
     }
 
+    /** Whether an enterprise filled in its profile, which publishing needs. */
+    @Transactional
+    public boolean hasEnterpriseProfile(String subject) {
+        return EnterpriseProfile.findBySubject(subject).isPresent();
+    }
+
     @Transactional
     public Mine mine(String subject) {
         List<MarketItem> items = MarketItem.list("ownerSubject = ?1 order by id desc", subject);

@@ -37,9 +37,11 @@ public class MyMarketPages {
     private final MarketViews views;
     private final InstitutionService institutions;
     private final Viewer viewer;
+    private final NeedConversion conversion;
 
     MyMarketPages(MarketWorkflow workflow, MarketMatching matching, CaseWorkflow cases, MarketViews views,
-            InstitutionService institutions, Viewer viewer) {
+            InstitutionService institutions, Viewer viewer, NeedConversion conversion) {
+        this.conversion = conversion;
         this.workflow = workflow;
         this.matching = matching;
         this.cases = cases;
@@ -78,6 +80,10 @@ public class MyMarketPages {
         MarketKind k = kind(kind);
         if (ownerKind() == MarketWorkflow.OwnerKind.INSTITUTION && institutions.find(viewer.subject()).isEmpty()) {
             return Response.seeOther(URI.create("/my/institution")).build();
+        }
+        if (ownerKind() == MarketWorkflow.OwnerKind.ENTERPRISE && !views.hasEnterpriseProfile(viewer.subject())) {
+            return Response.seeOther(URI.create("/my/profile?next=" + java.net.URLEncoder.encode(
+                    "/my/market/new?kind=" + k.type, java.nio.charset.StandardCharsets.UTF_8))).build();
         }
         return Response.ok(Templates.form(views.newForm(k, Map.of(), Map.of()), null)).build();
     }
@@ -140,6 +146,20 @@ public class MyMarketPages {
             } else {
                 workflow.takeDownOwn(id, viewer.subject(), version, form.getFirst("reason"), viewer.auditName());
             }
+        } catch (InvalidInputException | ConflictException e) {
+            return Response.status(e instanceof ConflictException ? 409 : 400)
+                    .entity(Templates.own(views.own(id, viewer.subject(), true), e.getMessage())).build();
+        }
+        return Response.seeOther(URI.create("/my/market/" + id)).build();
+    }
+
+    /** The enterprise consents to the publication of the demand staff drafted from its need. */
+    @POST
+    @Path("/market/{id: \\d+}/consent")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response consent(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        try {
+            conversion.consent(id, viewer.subject(), MarketForms.version(form), viewer.auditName());
         } catch (InvalidInputException | ConflictException e) {
             return Response.status(e instanceof ConflictException ? 409 : 400)
                     .entity(Templates.own(views.own(id, viewer.subject(), true), e.getMessage())).build();

@@ -35,10 +35,12 @@ public class StaffMarketPages {
     private final MarketViews views;
     private final Viewer viewer;
     private final MarketStatistics statistics;
+    private final NeedConversion conversion;
 
     StaffMarketPages(MarketWorkflow workflow, MarketMatching matching, CaseWorkflow cases, MarketViews views, Viewer viewer,
-            MarketStatistics statistics) {
+            MarketStatistics statistics, NeedConversion conversion) {
         this.statistics = statistics;
+        this.conversion = conversion;
         this.workflow = workflow;
         this.matching = matching;
         this.cases = cases;
@@ -52,6 +54,8 @@ public class StaffMarketPages {
 
         static native TemplateInstance item(MarketViews.Detail d, String error);
 
+        static native TemplateInstance fromNeed(NeedConversion.Draft d, String error);
+
         static native TemplateInstance staffCase(MarketViews.CaseDetail d, Map<String, String> errors, String error,
                 java.util.List<String> contractTypes, FollowUp.Kind[] kinds);
     }
@@ -59,6 +63,38 @@ public class StaffMarketPages {
     @GET
     public TemplateInstance board() {
         return Templates.board(views.board());
+    }
+
+    /**
+     * Need → demand: the draft form from a 成果转化/技术转移 need, or the demand already made of it.
+     */
+    @GET
+    @Path("/from-need/{needId: \\d+}")
+    public Response fromNeedForm(@PathParam("needId") long needId) {
+        var existing = conversion.existing(needId);
+        if (existing.isPresent()) {
+            return Response.seeOther(URI.create("/staff/market/items/" + existing.get().id)).build();
+        }
+        var need = conversion.source(needId);
+        return Response.ok(Templates.fromNeed(new NeedConversion.Draft(need,
+                views.newForm(MarketKind.DEMAND, NeedConversion.fromNeed(need), Map.of())), null)).build();
+    }
+
+    @POST
+    @Path("/from-need/{needId: \\d+}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response propose(@PathParam("needId") long needId, MultivaluedMap<String, String> form) {
+        Map<String, String> values = MarketForms.values(form);
+        try {
+            MarketItem item = conversion.propose(needId, values, viewer.auditName());
+            return Response.seeOther(URI.create("/staff/market/items/" + item.id)).build();
+        } catch (FieldErrors e) {
+            return Response.status(400).entity(Templates.fromNeed(new NeedConversion.Draft(conversion.source(needId),
+                    views.newForm(MarketKind.DEMAND, values, e.errors())), null)).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(Templates.fromNeed(new NeedConversion.Draft(conversion.source(needId),
+                    views.newForm(MarketKind.DEMAND, values, Map.of())), e.getMessage())).build();
+        }
     }
 
     /** Every market figure, small groups included, as .xlsx. */

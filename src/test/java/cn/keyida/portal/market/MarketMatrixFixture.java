@@ -47,6 +47,15 @@ public final class MarketMatrixFixture {
         v.put("/staff/market/matches/{id}", "/staff/market/matches/" + match);
         v.put("/staff/market/cases/{id}", "/staff/market/cases/" + c);
         v.put("{caseAction}", "negotiate");
+        v.put("{needId}", String.valueOf(transferNeed(ent)));
         return v;
+    }
+
+    /** A need of category 成果转化/技术转移 of the enterprise, for the conversion routes. */
+    static long transferNeed(String subject) {
+        var submission = Arc.container().instance(cn.keyida.portal.needs.NeedSubmission.class).get();
+        return submission.submit(subject, new cn.keyida.portal.needs.NeedSubmission.Submission("TRANSFER",
+                "权限矩阵测试转化需求", "希望引进一项成熟的污水处理技术。", "", java.math.BigDecimal.TEN, null, true),
+                java.util.List.of(), "matrix").orElseThrow().id;
     }
 }
