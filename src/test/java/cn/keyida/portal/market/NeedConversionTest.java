@@ -103,7 +103,7 @@ class NeedConversionTest {
         // Linked both ways: the need shows the published demand, the demand records its need.
         assertThat(needLinks.links(need.id)).containsExactly(new NeedLinks.Link("已发布为技术需求：" + title, "/market/demands/" + id));
         enterprise.open("/my/needs/" + need.trackingNo).then().statusCode(200)
-                .body(containsString("/market/demands/" + id), not(containsString("请查看并确认是否同意")));
+                .body(containsString("href=\"/market/demands/" + id + "\""), not(containsString("href=\"/my/market/" + id + "\"")));
         UserSession.anonymous().open("/market/demands/" + id).then().statusCode(200).body(containsString(title));
     }
 
