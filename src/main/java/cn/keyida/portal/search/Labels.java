@@ -7,7 +7,8 @@ final class Labels {
 
     private static final Map<String, String> FACETS = Map.of(
             "type", "类型", "level", "层级", "region", "地区", "owner", "发布/提供单位",
-            "category", "类别", "year", "年份", "validity", "有效性");
+            "category", "类别", "year", "年份", "validity", "有效性", "mode", "合作/转化方式", "maturity", "技术成熟度",
+            "band", "预算/价格");
 
     private static final Map<String, String> VALUES = Map.ofEntries(
             Map.entry("type:policy", "科技政策"), Map.entry("type:achievement", "科技成果"),

@@ -184,6 +184,10 @@ public record SearchQuery(String q, Map<String, List<String>> filters, Sort sort
         m.put("category", "category");
         m.put("year", "year");
         m.put("validity", "validity");
+        // The market's facets: values its documents carry as tags (SearchService.facet keeps each to its own values).
+        m.put("mode", "tags.keyword");
+        m.put("maturity", "tags.keyword");
+        m.put("band", "tags.keyword");
         return Collections.unmodifiableMap(m);
     }
 }
