@@ -16,11 +16,13 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** Staff: the review queue with its SLA, the match board, and the 对接 cases brokers follow. */
@@ -36,9 +38,11 @@ public class StaffMarketPages {
     private final Viewer viewer;
     private final MarketStatistics statistics;
     private final NeedConversion conversion;
+    private final CaseReminders reminders;
 
     StaffMarketPages(MarketWorkflow workflow, MarketMatching matching, CaseWorkflow cases, MarketViews views, Viewer viewer,
-            MarketStatistics statistics, NeedConversion conversion) {
+            MarketStatistics statistics, NeedConversion conversion, CaseReminders reminders) {
+        this.reminders = reminders;
         this.statistics = statistics;
         this.conversion = conversion;
         this.workflow = workflow;
@@ -55,6 +59,8 @@ public class StaffMarketPages {
         static native TemplateInstance item(MarketViews.Detail d, String error);
 
         static native TemplateInstance fromNeed(NeedConversion.Draft d, String error);
+
+        static native TemplateInstance limits(List<CaseReminders.Limit> limits, Map<String, String> errors, boolean saved);
 
         static native TemplateInstance staffCase(MarketViews.CaseDetail d, Map<String, String> errors, String error,
                 java.util.List<String> contractTypes, FollowUp.Kind[] kinds);
@@ -95,6 +101,28 @@ public class StaffMarketPages {
             return Response.status(409).entity(Templates.fromNeed(new NeedConversion.Draft(conversion.source(needId),
                     views.newForm(MarketKind.DEMAND, values, Map.of())), e.getMessage())).build();
         }
+    }
+
+    /** Admin: the stuck-case limits, working days without progress per open state before the reminder. */
+    @GET
+    @Path("/limits")
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateInstance limits(@QueryParam("saved") boolean saved) {
+        return Templates.limits(reminders.limitRows(), Map.of(), saved);
+    }
+
+    @POST
+    @Path("/limits")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveLimits(MultivaluedMap<String, String> form) {
+        try {
+            reminders.setLimits(MarketForms.values(form), viewer.auditName());
+        } catch (FieldErrors e) {
+            return Response.status(400).entity(Templates.limits(reminders.limitRows(MarketForms.values(form)), e.errors(), false))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/staff/market/limits?saved=true")).build();
     }
 
     /** Every market figure, small groups included, as .xlsx. */
