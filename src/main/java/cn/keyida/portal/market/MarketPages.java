@@ -20,8 +20,10 @@ public class MarketPages {
     private final MarketViews views;
     private final MarketStatistics statistics;
     private final Viewer viewer;
+    private final MarketAttachments attachments;
 
-    MarketPages(MarketViews views, MarketStatistics statistics, Viewer viewer) {
+    MarketPages(MarketViews views, MarketStatistics statistics, Viewer viewer, MarketAttachments attachments) {
+        this.attachments = attachments;
         this.views = views;
         this.statistics = statistics;
         this.viewer = viewer;
@@ -38,6 +40,14 @@ public class MarketPages {
         MarketKind k = MarketKind.fromPath(kind).orElseThrow(NotFoundException::new);
         boolean canRequest = k == MarketKind.ACHIEVEMENT ? viewer.isEnterprise() : viewer.isInstitution();
         return Templates.published(views.published(k, id, viewer.isLoggedIn()), canRequest);
+    }
+
+    /** A file of a published achievement. */
+    @GET
+    @Path("/achievements/{id: \\d+}/files/{marketFile: \\d+}")
+    public Response file(@PathParam("id") long id, @PathParam("marketFile") long file) {
+        MarketAttachments.File f = attachments.file(id, file, null, false);
+        return Downloads.upload(f.fileName(), f.contentType(), f.data());
     }
 
     /** The public market figures of /service-performance as .xlsx (small groups left out). */

@@ -39,9 +39,11 @@ public class StaffMarketPages {
     private final MarketStatistics statistics;
     private final NeedConversion conversion;
     private final CaseReminders reminders;
+    private final MarketAttachments attachments;
 
     StaffMarketPages(MarketWorkflow workflow, MarketMatching matching, CaseWorkflow cases, MarketViews views, Viewer viewer,
-            MarketStatistics statistics, NeedConversion conversion, CaseReminders reminders) {
+            MarketStatistics statistics, NeedConversion conversion, CaseReminders reminders, MarketAttachments attachments) {
+        this.attachments = attachments;
         this.reminders = reminders;
         this.statistics = statistics;
         this.conversion = conversion;
@@ -101,6 +103,13 @@ public class StaffMarketPages {
             return Response.status(409).entity(Templates.fromNeed(new NeedConversion.Draft(conversion.source(needId),
                     views.newForm(MarketKind.DEMAND, values, Map.of())), e.getMessage())).build();
         }
+    }
+
+    @GET
+    @Path("/items/{id: \\d+}/files/{marketFile: \\d+}")
+    public Response file(@PathParam("id") long id, @PathParam("marketFile") long file) {
+        MarketAttachments.File f = attachments.file(id, file, null, true);
+        return Downloads.upload(f.fileName(), f.contentType(), f.data());
     }
 
     /** Admin: the stuck-case limits, working days without progress per open state before the reminder. */
