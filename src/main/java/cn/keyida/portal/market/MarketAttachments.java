@@ -86,11 +86,18 @@ public class MarketAttachments {
     /** A file's name, type and bytes, read in the service's transaction. */
     public record File(String fileName, String contentType, byte[] data) {}
 
+    /** Who asks for a file: anybody (published items only), the owner, or staff. */
+    public enum Reader { PUBLIC, OWNER, STAFF }
+
     /** A file: for the public only of a published achievement; for its owner or staff of any. */
     @Transactional
-    public File file(long itemId, long attachmentId, String ownerSubject, boolean staff) {
+    public File file(long itemId, long attachmentId, Reader reader, String subject) {
         MarketItem item = MarketItem.<MarketItem>findByIdOptional(itemId)
-                .filter(i -> staff || i.status == ItemStatus.PUBLISHED || i.ownerSubject.equals(ownerSubject))
+                .filter(i -> switch (reader) {
+                    case PUBLIC -> i.status == ItemStatus.PUBLISHED;
+                    case OWNER -> i.ownerSubject.equals(subject);
+                    case STAFF -> true;
+                })
                 .orElseThrow(() -> new NotFoundException("未找到该附件"));
         MarketAttachment a = MarketAttachment.<MarketAttachment>find("id = ?1 and itemId = ?2", attachmentId, item.id)
                 .firstResultOptional().orElseThrow(() -> new NotFoundException("未找到该附件"));

@@ -46,7 +46,7 @@ public class MarketPages {
     @GET
     @Path("/achievements/{id: \\d+}/files/{marketFile: \\d+}")
     public Response file(@PathParam("id") long id, @PathParam("marketFile") long file) {
-        MarketAttachments.File f = attachments.file(id, file, null, false);
+        MarketAttachments.File f = attachments.file(id, file, MarketAttachments.Reader.PUBLIC, null);
         return Downloads.upload(f.fileName(), f.contentType(), f.data());
     }
 

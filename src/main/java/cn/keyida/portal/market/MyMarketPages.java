@@ -210,7 +210,7 @@ public class MyMarketPages {
     @GET
     @Path("/market/{id: \\d+}/files/{marketFile: \\d+}")
     public Response file(@PathParam("id") long id, @PathParam("marketFile") long file) {
-        MarketAttachments.File f = attachments.file(id, file, viewer.subject(), false);
+        MarketAttachments.File f = attachments.file(id, file, MarketAttachments.Reader.OWNER, viewer.subject());
         return Downloads.upload(f.fileName(), f.contentType(), f.data());
     }
 

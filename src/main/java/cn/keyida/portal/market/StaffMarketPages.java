@@ -108,7 +108,7 @@ public class StaffMarketPages {
     @GET
     @Path("/items/{id: \\d+}/files/{marketFile: \\d+}")
     public Response file(@PathParam("id") long id, @PathParam("marketFile") long file) {
-        MarketAttachments.File f = attachments.file(id, file, null, true);
+        MarketAttachments.File f = attachments.file(id, file, MarketAttachments.Reader.STAFF, null);
         return Downloads.upload(f.fileName(), f.contentType(), f.data());
     }
 

@@ -35,24 +35,24 @@ class MarketAttachmentsTest {
 
         // A PNG named .pdf and a Word file next to a good PDF: refused, nothing saved.
         owner.multipart().multiPart("item", String.valueOf(a.id))
-                .multiPart("files", "成果简介.pdf", PDF, "application/pdf")
-                .multiPart("files", "检测报告.pdf", PNG, "application/pdf")
-                .post("/my/market/attachments").then().statusCode(400).body(containsString("检测报告.pdf"));
+                .multiPart("files", "summary.pdf", PDF, "application/pdf")
+                .multiPart("files", "report.pdf", PNG, "application/pdf")
+                .post("/my/market/attachments").then().statusCode(400).body(containsString("“report.pdf”：文件内容与扩展名不符"));
         assertThat(count(a.id)).isZero();
         owner.open("/my/market/" + a.id);
         owner.multipart().multiPart("item", String.valueOf(a.id))
-                .multiPart("files", "说明.docx", "PK\u0003\u0004word/".getBytes(StandardCharsets.ISO_8859_1), "application/octet-stream")
+                .multiPart("files", "notes.docx", "PK\u0003\u0004word/".getBytes(StandardCharsets.ISO_8859_1), "application/octet-stream")
                 .post("/my/market/attachments").then().statusCode(400);
         assertThat(count(a.id)).isZero();
 
         owner.open("/my/market/" + a.id);
         owner.multipart().multiPart("item", String.valueOf(a.id))
-                .multiPart("files", "成果简介.pdf", PDF, "application/pdf")
-                .multiPart("files", "样品照片.png", PNG, "image/png")
+                .multiPart("files", "summary.pdf", PDF, "application/pdf")
+                .multiPart("files", "sample.png", PNG, "image/png")
                 .post("/my/market/attachments").then().statusCode(303);
         assertThat(count(a.id)).isEqualTo(2);
         long pdf = QuarkusTransaction.requiringNew().call(() -> MarketAttachment.<MarketAttachment>find(
-                "itemId = ?1 and fileName = ?2", a.id, "成果简介.pdf").firstResult().id);
+                "itemId = ?1 and fileName = ?2", a.id, "summary.pdf").firstResult().id);
         byte[] mine = owner.request().get("/my/market/" + a.id + "/files/" + pdf).then().statusCode(200)
                 .header("Content-Disposition", containsString("attachment")).extract().asByteArray();
         assertThat(mine).isEqualTo(PDF);
@@ -62,7 +62,7 @@ class MarketAttachmentsTest {
 
         MarketItem s = workflow.submit(a.id, uni, a.version, "x");
         workflow.approve(s.id, s.version, "", "x");
-        UserSession.anonymous().open("/market/achievements/" + a.id).then().statusCode(200).body(containsString("成果简介.pdf"));
+        UserSession.anonymous().open("/market/achievements/" + a.id).then().statusCode(200).body(containsString("summary.pdf"));
         assertThat(UserSession.anonymous().request().get("/market/achievements/" + a.id + "/files/" + pdf).then()
                 .statusCode(200).extract().asByteArray()).isEqualTo(PDF);
 
