@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import cn.keyida.portal.support.UserSession;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -70,6 +71,26 @@ class MarketAttachmentsTest {
         owner.form().post("/my/market/" + a.id + "/files/" + pdf + "/delete").then().statusCode(303);
         assertThat(count(a.id)).isEqualTo(1);
     }
+
+    @Inject
+    jakarta.enterprise.event.Event<cn.keyida.portal.common.PersonalDataErasure> erasures;
+
+    @Test
+    void erasureOfTheOwnersPersonalDataDeletesTheFiles() {
+        String subject = "erase-" + System.nanoTime();
+        Arc.container().instance(InstitutionService.class).get().save(subject, java.util.Map.of("name", "删除测试研究所",
+                "kind", "科研院所", "code", "事证第151000009999号", "contactPerson", "王工", "mobile", "13900003333",
+                "email", "erase@example.com"), null);
+        MarketItem a = workflow.create(MarketKind.ACHIEVEMENT, MarketWorkflow.OwnerKind.INSTITUTION, subject,
+                MarketFixtures.achievement("删除测试成果" + System.nanoTime(), "03", "删除测试。", "技术转让", "20"), "x");
+        attachments.add(a.id, subject, java.util.List.of(new MarketAttachments.Upload("summary.pdf", PDF)), "x");
+        assertThat(count(a.id)).isEqualTo(1);
+        QuarkusTransaction.requiringNew().run(() -> erasures.fire(new cn.keyida.portal.common.PersonalDataErasure(subject, 0, "erase@example.com")));
+        assertThat(count(a.id)).isZero();
+    }
+
+    @Inject
+    MarketAttachments attachments;
 
     private static long count(long itemId) {
         return QuarkusTransaction.requiringNew().call(() -> MarketAttachment.count("itemId", itemId));
