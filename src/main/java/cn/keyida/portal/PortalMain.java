@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * Serves the portal, or runs one maintenance command and exits: {@code import FILE.jsonl},
- * {@code import-conditions FILE.jsonl}, {@code reindex}, {@code demo-vouchers}, {@code demo-events}. The launcher {@code ./portal} calls these.
+ * {@code import-conditions FILE.jsonl}, {@code reindex}, {@code demo-vouchers}, {@code demo-events}, {@code demo-market}. The launcher {@code ./portal} calls these.
  */
 @QuarkusMain
 public class PortalMain implements QuarkusApplication {
@@ -51,6 +51,7 @@ public class PortalMain implements QuarkusApplication {
 
     @Inject
     cn.keyida.portal.events.EventDemo events;
+    cn.keyida.portal.market.MarketDemo market;
 
     public static void main(String... args) {
         Quarkus.run(PortalMain.class, args);
@@ -71,6 +72,10 @@ public class PortalMain implements QuarkusApplication {
                 yield 0;
             }
             case "eval-search" -> evalSearch(args);
+            case "demo-market" -> {
+                System.out.printf("技术市场演示数据：发布 %d 条%n", market.seed());
+                yield 0;
+            }
             case "demo-vouchers" -> {
                 System.out.printf("科技创新券演示数据：新增 %d 条%n", vouchers.seed());
                 yield 0;

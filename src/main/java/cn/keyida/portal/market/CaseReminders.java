@@ -94,4 +94,46 @@ public class CaseReminders implements DailyReminder {
                 on conflict (status) do update set working_days = excluded.working_days""")
                 .setParameter("s", status.name()).setParameter("d", workingDays).executeUpdate();
     }
+
+    /** One row of the admin form: an open state, its label and its limit (as typed, on an error). */
+    public record Limit(String status, String label, String workingDays) {}
+
+    @Transactional
+    public List<Limit> limitRows() {
+        Map<String, Integer> limits = limits();
+        return CaseStatus.OPEN.stream().sorted().map(s -> new Limit(s.name(), s.label,
+                String.valueOf(limits.getOrDefault(s.name(), 10)))).toList();
+    }
+
+    /** The form as typed, to show it again with its errors. */
+    List<Limit> limitRows(Map<String, String> form) {
+        return CaseStatus.OPEN.stream().sorted().map(s -> new Limit(s.name(), s.label,
+                form.getOrDefault(s.name(), ""))).toList();
+    }
+
+    /**
+     * Admin: every open state's limit at once, all or nothing (a Chinese error per field); the change is
+     * logged with who made it.
+     */
+    @Transactional
+    public void setLimits(Map<String, String> form, String actor) {
+        cn.keyida.portal.web.FieldErrors.Builder errors = new cn.keyida.portal.web.FieldErrors.Builder();
+        Map<CaseStatus, Integer> values = new java.util.EnumMap<>(CaseStatus.class);
+        for (CaseStatus s : CaseStatus.OPEN) {
+            String v = form.getOrDefault(s.name(), "").strip();
+            try {
+                int d = Integer.parseInt(v);
+                if (d < 1 || d > 365) {
+                    errors.add(s.name(), "“" + s.label + "”的停滞提醒天数应为1–365个工作日");
+                } else {
+                    values.put(s, d);
+                }
+            } catch (NumberFormatException e) {
+                errors.add(s.name(), "“" + s.label + "”的停滞提醒天数请填写整数（工作日）");
+            }
+        }
+        errors.throwIfAny();
+        values.forEach(this::setLimit);
+        io.quarkus.logging.Log.infof("Market stuck-case limits set to %s by %s", values, actor);
+    }
 }

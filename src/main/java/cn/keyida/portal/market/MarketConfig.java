@@ -17,4 +17,12 @@ public interface MarketConfig {
     /** Candidates scoring below this are not kept. */
     @WithDefault("0.35")
     double minScore();
+
+    /** Largest attachment of an achievement, in bytes (as needs'). */
+    @WithDefault("10485760")
+    long maxAttachmentBytes();
+
+    /** Attachments per achievement. */
+    @WithDefault("10")
+    int maxAttachments();
 }

@@ -101,6 +101,22 @@ public class MarketItem extends BaseEntity {
     @Column(name = "return_reason")
     public String returnReason = "";
 
+    /** The enterprise need this demand was converted from (needs' id and tracking number), or null. */
+    @Column(name = "source_need_id")
+    public Long sourceNeedId;
+
+    @Column(name = "source_need_no")
+    public String sourceNeedNo;
+
+    /** Staff who drafted a converted demand; set while it waits for the enterprise's consent and after. */
+    @Column(name = "proposed_by")
+    public String proposedBy;
+
+    /** A demand staff drafted from a need, waiting for the enterprise to consent to its publication. */
+    public boolean awaitingConsent() {
+        return proposedBy != null && status == ItemStatus.DRAFT;
+    }
+
     public String slug() {
         return SLUG_PREFIX + kind.type + "-" + id;
     }

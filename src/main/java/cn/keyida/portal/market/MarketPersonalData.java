@@ -53,6 +53,8 @@ class MarketPersonalData {
             item.ownerEmail = null;
             item.pending = null;
             item.namePublic = false;
+            // Uploaded files may name people (brochures, reports): they go with the personal data.
+            MarketAttachment.delete("itemId", item.id);
             MarketEvent.item(item, "发布者", "发布者删除个人信息", from, "", true);
             if (wasPublished) {
                 changed.fire(new MarketChanged(item.id, item.slug(), true, false));

@@ -33,7 +33,7 @@ public class MarketViews {
             .mapToObj(l -> new Option(String.valueOf(l), MarketItems.maturityLabel(l))).toList();
 
     public record Detail(MarketItem item, String field, String maturity, List<MarketEvent> timeline, Contact contact,
-            List<String> pendingChanges) {}
+            List<String> pendingChanges, List<MarketAttachment.Info> files) {}
 
     /** The owner's contact details, shown only to logged-in users. */
     public record Contact(String name, String person, String mobile, String email) {}
@@ -64,6 +64,12 @@ public class MarketViews {
     MarketViews(TechFields fields, PortalClock clock) {
         this.fields = fields;
         this.clock = clock;
+    }
+
+    /** Whether an enterprise filled in its profile, which publishing needs. */
+    @Transactional
+    public boolean hasEnterpriseProfile(String subject) {
+        return EnterpriseProfile.findBySubject(subject).isPresent();
     }
 
     @Transactional
@@ -147,7 +153,7 @@ public class MarketViews {
             });
         }
         return new Detail(i, fields.name(i.fieldCode), MarketItems.maturityLabel(i.maturity),
-                publicOnly ? List.of() : MarketEvent.ofItem(i.id, false), contact, changes);
+                publicOnly ? List.of() : MarketEvent.ofItem(i.id, false), contact, changes, MarketAttachment.of(i.id));
     }
 
     /** The staff board: the review queue (oldest due first), the matches by score, the open cases. */

@@ -3,6 +3,7 @@ package cn.keyida.portal.market;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
 import cn.keyida.portal.web.ConflictException;
+import cn.keyida.portal.web.Downloads;
 import cn.keyida.portal.web.FieldErrors;
 import cn.keyida.portal.web.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
@@ -19,7 +20,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,9 +45,13 @@ public class MyMarketPages {
     private final MarketViews views;
     private final InstitutionService institutions;
     private final Viewer viewer;
+    private final NeedConversion conversion;
+    private final MarketAttachments attachments;
 
     MyMarketPages(MarketWorkflow workflow, MarketMatching matching, CaseWorkflow cases, MarketViews views,
-            InstitutionService institutions, Viewer viewer) {
+            InstitutionService institutions, Viewer viewer, NeedConversion conversion, MarketAttachments attachments) {
+        this.conversion = conversion;
+        this.attachments = attachments;
         this.workflow = workflow;
         this.matching = matching;
         this.cases = cases;
@@ -78,6 +90,10 @@ public class MyMarketPages {
         MarketKind k = kind(kind);
         if (ownerKind() == MarketWorkflow.OwnerKind.INSTITUTION && institutions.find(viewer.subject()).isEmpty()) {
             return Response.seeOther(URI.create("/my/institution")).build();
+        }
+        if (ownerKind() == MarketWorkflow.OwnerKind.ENTERPRISE && !views.hasEnterpriseProfile(viewer.subject())) {
+            return Response.seeOther(URI.create("/my/profile?next=" + java.net.URLEncoder.encode(
+                    "/my/market/new?kind=" + k.type, java.nio.charset.StandardCharsets.UTF_8))).build();
         }
         return Response.ok(Templates.form(views.newForm(k, Map.of(), Map.of()), null)).build();
     }
@@ -140,6 +156,71 @@ public class MyMarketPages {
             } else {
                 workflow.takeDownOwn(id, viewer.subject(), version, form.getFirst("reason"), viewer.auditName());
             }
+        } catch (InvalidInputException | ConflictException e) {
+            return Response.status(e instanceof ConflictException ? 409 : 400)
+                    .entity(Templates.own(views.own(id, viewer.subject(), true), e.getMessage())).build();
+        }
+        return Response.seeOther(URI.create("/my/market/" + id)).build();
+    }
+
+    /** The upload form of an achievement's files (one fixed path: the upload limit holds for it alone). */
+    public static class UploadForm {
+        @RestForm public String item;
+        @RestForm("files") public List<FileUpload> files;
+    }
+
+    @POST
+    @Path("/market/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(UploadForm form) {
+        long id;
+        try {
+            id = Long.parseLong(form.item);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new NotFoundException();
+        }
+        List<MarketAttachments.Upload> uploads = new ArrayList<>();
+        for (FileUpload f : form.files == null ? List.<FileUpload>of() : form.files) {
+            if (f.fileName() == null || f.fileName().isBlank()) {
+                continue; // an empty file input
+            }
+            try {
+                uploads.add(new MarketAttachments.Upload(f.fileName(), Files.readAllBytes(f.uploadedFile())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            attachments.add(id, viewer.subject(), uploads, viewer.auditName());
+        } catch (FieldErrors e) {
+            return Response.status(400).entity(Templates.own(views.own(id, viewer.subject(), true), e.errors().get("files")))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/my/market/" + id + "#files")).build();
+    }
+
+    @POST
+    @Path("/market/{id: \\d+}/files/{marketFile: \\d+}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deleteFile(@PathParam("id") long id, @PathParam("marketFile") long file) {
+        attachments.delete(id, file, viewer.subject(), viewer.auditName());
+        return Response.seeOther(URI.create("/my/market/" + id + "#files")).build();
+    }
+
+    @GET
+    @Path("/market/{id: \\d+}/files/{marketFile: \\d+}")
+    public Response file(@PathParam("id") long id, @PathParam("marketFile") long file) {
+        MarketAttachments.File f = attachments.file(id, file, MarketAttachments.Reader.OWNER, viewer.subject());
+        return Downloads.upload(f.fileName(), f.contentType(), f.data());
+    }
+
+    /** The enterprise consents to the publication of the demand staff drafted from its need. */
+    @POST
+    @Path("/market/{id: \\d+}/consent")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response consent(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        try {
+            conversion.consent(id, viewer.subject(), MarketForms.version(form), viewer.auditName());
         } catch (InvalidInputException | ConflictException e) {
             return Response.status(e instanceof ConflictException ? 409 : 400)
                     .entity(Templates.own(views.own(id, viewer.subject(), true), e.getMessage())).build();

@@ -4,6 +4,7 @@ import cn.keyida.portal.needs.FollowUp;
 import cn.keyida.portal.security.Roles;
 import cn.keyida.portal.security.Viewer;
 import cn.keyida.portal.web.ConflictException;
+import cn.keyida.portal.web.Downloads;
 import cn.keyida.portal.web.FieldErrors;
 import cn.keyida.portal.web.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
@@ -15,11 +16,13 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** Staff: the review queue with its SLA, the match board, and the 对接 cases brokers follow. */
@@ -33,8 +36,17 @@ public class StaffMarketPages {
     private final CaseWorkflow cases;
     private final MarketViews views;
     private final Viewer viewer;
+    private final MarketStatistics statistics;
+    private final NeedConversion conversion;
+    private final CaseReminders reminders;
+    private final MarketAttachments attachments;
 
-    StaffMarketPages(MarketWorkflow workflow, MarketMatching matching, CaseWorkflow cases, MarketViews views, Viewer viewer) {
+    StaffMarketPages(MarketWorkflow workflow, MarketMatching matching, CaseWorkflow cases, MarketViews views, Viewer viewer,
+            MarketStatistics statistics, NeedConversion conversion, CaseReminders reminders, MarketAttachments attachments) {
+        this.attachments = attachments;
+        this.reminders = reminders;
+        this.statistics = statistics;
+        this.conversion = conversion;
         this.workflow = workflow;
         this.matching = matching;
         this.cases = cases;
@@ -48,6 +60,10 @@ public class StaffMarketPages {
 
         static native TemplateInstance item(MarketViews.Detail d, String error);
 
+        static native TemplateInstance fromNeed(NeedConversion.Draft d, String error);
+
+        static native TemplateInstance limits(List<CaseReminders.Limit> limits, Map<String, String> errors, boolean saved);
+
         static native TemplateInstance staffCase(MarketViews.CaseDetail d, Map<String, String> errors, String error,
                 java.util.List<String> contractTypes, FollowUp.Kind[] kinds);
     }
@@ -55,6 +71,75 @@ public class StaffMarketPages {
     @GET
     public TemplateInstance board() {
         return Templates.board(views.board());
+    }
+
+    /**
+     * Need → demand: the draft form from a 成果转化/技术转移 need, or the demand already made of it.
+     */
+    @GET
+    @Path("/from-need/{needId: \\d+}")
+    public Response fromNeedForm(@PathParam("needId") long needId) {
+        var existing = conversion.existing(needId);
+        if (existing.isPresent()) {
+            return Response.seeOther(URI.create("/staff/market/items/" + existing.get().id)).build();
+        }
+        var need = conversion.source(needId);
+        return Response.ok(Templates.fromNeed(new NeedConversion.Draft(need,
+                views.newForm(MarketKind.DEMAND, NeedConversion.fromNeed(need), Map.of())), null)).build();
+    }
+
+    @POST
+    @Path("/from-need/{needId: \\d+}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response propose(@PathParam("needId") long needId, MultivaluedMap<String, String> form) {
+        Map<String, String> values = MarketForms.values(form);
+        try {
+            MarketItem item = conversion.propose(needId, values, viewer.auditName());
+            return Response.seeOther(URI.create("/staff/market/items/" + item.id)).build();
+        } catch (FieldErrors e) {
+            return Response.status(400).entity(Templates.fromNeed(new NeedConversion.Draft(conversion.source(needId),
+                    views.newForm(MarketKind.DEMAND, values, e.errors())), null)).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(Templates.fromNeed(new NeedConversion.Draft(conversion.source(needId),
+                    views.newForm(MarketKind.DEMAND, values, Map.of())), e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("/items/{id: \\d+}/files/{marketFile: \\d+}")
+    public Response file(@PathParam("id") long id, @PathParam("marketFile") long file) {
+        MarketAttachments.File f = attachments.file(id, file, MarketAttachments.Reader.STAFF, null);
+        return Downloads.upload(f.fileName(), f.contentType(), f.data());
+    }
+
+    /** Admin: the stuck-case limits, working days without progress per open state before the reminder. */
+    @GET
+    @Path("/limits")
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateInstance limits(@QueryParam("saved") boolean saved) {
+        return Templates.limits(reminders.limitRows(), Map.of(), saved);
+    }
+
+    @POST
+    @Path("/limits")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveLimits(MultivaluedMap<String, String> form) {
+        try {
+            reminders.setLimits(MarketForms.values(form), viewer.auditName());
+        } catch (FieldErrors e) {
+            return Response.status(400).entity(Templates.limits(reminders.limitRows(MarketForms.values(form)), e.errors(), false))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/staff/market/limits?saved=true")).build();
+    }
+
+    /** Every market figure, small groups included, as .xlsx. */
+    @GET
+    @Path("/figures.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    public Response figures() {
+        return Downloads.export(statistics.xlsx(false), "market-figures-staff.xlsx");
     }
 
     @GET

@@ -108,21 +108,33 @@ public class NeedExport {
     }
 
     byte[] xlsx(Export e) {
+        Map<String, Table> sheets = new LinkedHashMap<>();
+        sheets.put("需求", e.needs());
+        sheets.put("跟进记录", e.followUps());
+        return workbook(e.about(), sheets);
+    }
+
+    /**
+     * The portal's one .xlsx writer: a first sheet "导出说明" with {@code about}, then one sheet per table
+     * (typed cells, a frozen header, autofilter, column widths); other features' exports use it too.
+     */
+    public static byte[] workbook(Map<String, String> about, Map<String, Table> sheets) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
-            Sheet about = workbook.createSheet("导出说明");
+            Sheet aboutSheet = workbook.createSheet("导出说明");
             int r = 0;
-            for (Map.Entry<String, String> x : e.about().entrySet()) {
-                Row row = about.createRow(r++);
+            for (Map.Entry<String, String> x : about.entrySet()) {
+                Row row = aboutSheet.createRow(r++);
                 Cell k = row.createCell(0);
                 k.setCellValue(x.getKey());
                 k.setCellStyle(styles.header);
                 row.createCell(1).setCellValue(spreadsheetSafe(x.getValue()));
             }
-            about.setColumnWidth(0, 14 * 256);
-            about.setColumnWidth(1, 80 * 256);
-            sheet(workbook.createSheet("需求"), e.needs(), styles);
-            sheet(workbook.createSheet("跟进记录"), e.followUps(), styles);
+            aboutSheet.setColumnWidth(0, 14 * 256);
+            aboutSheet.setColumnWidth(1, 80 * 256);
+            for (Map.Entry<String, Table> x : sheets.entrySet()) {
+                sheet(workbook.createSheet(x.getKey()), x.getValue(), styles);
+            }
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException ex) {

@@ -45,7 +45,7 @@ public class NeedViews {
 
     public record MyDetail(Need need, List<NeedEvent> timeline, List<FollowUp> replies,
             List<NeedAttachment> attachments, List<NeedCallback.Satisfaction> satisfactions,
-            List<NeedCallback.Resolved> resolutions, NeedCallback rating) {}
+            List<NeedCallback.Resolved> resolutions, NeedCallback rating, List<NeedLinks.Link> links) {}
 
     @Transactional
     public MyList myList(String subject) {
@@ -67,7 +67,7 @@ public class NeedViews {
                 .firstResultOptional().orElseThrow(() -> new NotFoundException("未找到该需求"));
         return new MyDetail(need, NeedEvent.timeline(need.id, true), FollowUp.forNeed(need.id, true),
                 NeedAttachment.forNeed(need.id), List.of(NeedCallback.Satisfaction.values()),
-                List.of(NeedCallback.Resolved.values()), recordedRating(need).orElse(null));
+                List.of(NeedCallback.Resolved.values()), recordedRating(need).orElse(null), links(need.id));
     }
 
     @Transactional
@@ -92,7 +92,7 @@ public class NeedViews {
             List<FollowUp> followUps, List<NeedAttachment> attachments, List<NeedCallback> callbacks,
             List<StaffMember> staff, String assigneeName, List<FollowUp.Kind> kinds,
             List<NeedCallback.Satisfaction> satisfactions, List<NeedCallback.Resolved> resolutions,
-            List<ReplyTemplate> replyTemplates, boolean overdue) {}
+            List<ReplyTemplate> replyTemplates, boolean overdue, List<NeedLinks.Link> links) {}
 
     /** A canned reply: the button says what it is, the text fills the follow-up. */
     public record ReplyTemplate(String title, String text) {}
@@ -134,7 +134,7 @@ public class NeedViews {
         return new StaffDetail(need, need.enterprise, NeedEvent.timeline(id, false), FollowUp.forNeed(id, false),
                 NeedAttachment.forNeed(id), NeedCallback.forNeed(id), staff.active(), staff.names().get(need.assignee),
                 List.of(FollowUp.Kind.values()), List.of(NeedCallback.Satisfaction.values()),
-                List.of(NeedCallback.Resolved.values()), REPLY_TEMPLATES, need.isOverdue(clock.today()));
+                List.of(NeedCallback.Resolved.values()), REPLY_TEMPLATES, need.isOverdue(clock.today()), links(id));
     }
 
     @Transactional
@@ -185,5 +185,9 @@ public class NeedViews {
                 .firstResultOptional().orElseThrow(NotFoundException::new);
         Objects.requireNonNull(a.data); // the lazy content, read inside the transaction
         return a;
+    }
+
+    private static List<NeedLinks.Link> links(long needId) {
+        return NeedLink.forNeed(needId).stream().map(l -> new NeedLinks.Link(l.label, l.url)).toList();
     }
 }

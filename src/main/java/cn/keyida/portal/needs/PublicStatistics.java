@@ -14,7 +14,8 @@ import java.util.List;
 @ApplicationScoped
 public class PublicStatistics {
 
-    static final int MIN_GROUP = 10;
+    /** The smallest group shown in public; the market's public figures use the same rule. */
+    public static final int MIN_GROUP = 10;
 
     private final EntityManager em;
     private final PortalClock clock;

@@ -5,9 +5,11 @@ import java.util.Map;
 /** Chinese names of facets and of their coded values. */
 final class Labels {
 
-    private static final Map<String, String> FACETS = Map.of(
-            "type", "类型", "level", "层级", "region", "地区", "owner", "发布/提供单位",
-            "category", "类别", "year", "年份", "validity", "有效性", "when", "活动时间");
+    private static final Map<String, String> FACETS = Map.ofEntries(
+            Map.entry("type", "类型"), Map.entry("level", "层级"), Map.entry("region", "地区"),
+            Map.entry("owner", "发布/提供单位"), Map.entry("category", "类别"), Map.entry("year", "年份"),
+            Map.entry("validity", "有效性"), Map.entry("when", "活动时间"), Map.entry("mode", "合作/转化方式"),
+            Map.entry("maturity", "技术成熟度"), Map.entry("band", "预算/价格"));
 
     private static final Map<String, String> VALUES = Map.ofEntries(
             Map.entry("type:policy", "科技政策"), Map.entry("type:achievement", "科技成果"),

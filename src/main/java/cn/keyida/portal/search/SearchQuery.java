@@ -189,6 +189,10 @@ public record SearchQuery(String q, Map<String, List<String>> filters, Sort sort
         m.put("validity", "validity");
         // events only: a date range relative to today over startsAt/endsAt (SearchService.whenFilter), not a keyword
         m.put(WHEN, "startsAt");
+        // The market's facets: values its documents carry as tags (SearchService.facet keeps each to its own values).
+        m.put("mode", "tags.keyword");
+        m.put("maturity", "tags.keyword");
+        m.put("band", "tags.keyword");
         return Collections.unmodifiableMap(m);
     }
 }

@@ -422,6 +422,15 @@ public class SearchService {
     /** The values of the 活动时间 facet, in their order on the page. */
     static final List<String> WHEN_VALUES = List.of("next7", "month", "past");
 
+    /**
+     * Facets over the tags: each counts only its own values (the technology market's cooperation/transfer
+     * modes, 1–9 maturity levels and budget/price bands), not every tag a record carries.
+     */
+    static final Map<String, String> TAG_FACET_VALUES = Map.of(
+            "mode", "技术开发|技术转让|技术许可|技术咨询/服务|作价入股|共建平台",
+            "maturity", "[1-9]级 .*",
+            "band", "10万元以下|10–50万元|50–100万元|100–500万元|500万元以上|面议");
+
     private Aggregation facet(String name, String field) {
         if (SearchQuery.WHEN.equals(name)) {
             Map<String, Query> ranges = new LinkedHashMap<>();
@@ -430,6 +439,9 @@ public class SearchService {
         }
         return Aggregation.of(a -> a.terms(t -> {
             t.field(field).size(30);
+            if (TAG_FACET_VALUES.containsKey(name)) {
+                t.include(i -> i.regexp(TAG_FACET_VALUES.get(name)));
+            }
             if ("year".equals(name)) {
                 t.order(NamedValue.of("_key", SortOrder.Desc));
             }

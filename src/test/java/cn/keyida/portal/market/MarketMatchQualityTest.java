@@ -21,19 +21,29 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Matching quality on a judged set: data/market-sample.jsonl (12 demands, 14 achievements written for
- * this set) and data/market-judgments.jsonl (all 168 pairs judged). Every fixture item's candidate
- * list (at most 5) is read back from the real Elasticsearch; unjudged items of other tests are left
- * out. Prints precision@5 and recall@5 of the matcher beside the plain baseline (Elasticsearch
- * more-like-this order alone, no rule, no cut) and fails when the matcher falls below the reported level.
+ * Matching quality on a judged set in two halves, both read in one run:
+ * <ul>
+ * <li>the <b>tuning half</b>: data/market-sample.jsonl (12 demands, 14 achievements) and
+ * data/market-judgments.jsonl (all 168 pairs judged); the matcher's weights and cut were set on it;</li>
+ * <li>the <b>held-back half</b>: data/market-sample-heldback.jsonl (12 demands, 12 achievements in the style
+ * of public 技术需求/科技成果 records, written without looking at the matcher's scoring) and
+ * data/market-judgments-heldback.jsonl (all 144 pairs judged). Never tune on it: change the matcher on
+ * the tuning half, then look here.</li>
+ * </ul>
+ * Every fixture item's candidate list among its own half (at most 5) is read back from the real
+ * Elasticsearch; unjudged items of other tests are left out. Prints precision@5 and recall@5 of the
+ * matcher beside the plain baseline (Elasticsearch more-like-this order alone, no rule, no cut) for each
+ * half, and fails when the matcher falls below the level reported for either half.
  * Run: flock -o /tmp/build.lock mvn -B verify -Dtest=MarketMatchQualityTest
  */
 @QuarkusTest
 class MarketMatchQualityTest {
 
-    /** The levels reported for this set (measured 2026-12-04); the matcher must not fall below them. */
-    static final double MIN_PRECISION = 0.58; // measured 0.619 (baseline 0.492)
-    static final double MIN_RECALL = 0.90; // measured 0.958 (baseline 0.979)
+    /** The levels reported (measured 2026-12-04); the matcher must not fall below them. */
+    static final double MIN_PRECISION_TUNE = 0.58; // measured 0.640 (baseline 0.512) with both halves indexed
+    static final double MIN_RECALL_TUNE = 0.90; // measured 0.958 (baseline 0.979)
+    static final double MIN_PRECISION_HELD_BACK = 0.80; // measured 0.855 (baseline 0.692), never tuned on
+    static final double MIN_RECALL_HELD_BACK = 0.95; // measured 1.000 (baseline 1.000)
 
     @Inject
     MarketWorkflow workflow;
@@ -46,13 +56,42 @@ class MarketMatchQualityTest {
 
     record Figures(double precision, double recall, int lists) {}
 
+    /** One half: its items (set id → item id) and its relevant pairs (item ids "demand:achievement"). */
+    record Half(String name, Map<String, Long> ids, Set<String> relevant, int judged) {}
+
     @Test
-    void matcherBeatsTheTextBaselineAndStaysAboveTheReportedLevel() throws Exception {
+    void matcherBeatsTheTextBaselineAndStaysAboveTheReportedLevelOnBothHalves() throws Exception {
+        Half tune = load("tuning half", "data/market-sample.jsonl", "data/market-judgments.jsonl");
+        Half test = load("held-back half", "data/market-sample-heldback.jsonl", "data/market-judgments-heldback.jsonl");
+        assertThat(tune.judged() + test.judged()).isGreaterThanOrEqualTo(40);
+        assertThat(test.judged()).isGreaterThanOrEqualTo(40);
+        SampleData.awaitIndexed(indexer, Duration.ofSeconds(60));
+
+        Map<String, Figures[]> results = new LinkedHashMap<>();
+        for (Half h : List.of(tune, test)) {
+            results.put(h.name(), new Figures[] {evaluate(h.ids(), h.relevant(), false), evaluate(h.ids(), h.relevant(), true)});
+        }
+        System.out.printf("%nMarket matching, precision@5 and recall@5 per half (matcher: text + field, mode, budget rules;"
+                + " baseline: Elasticsearch more-like-this alone):%n");
+        for (Half h : List.of(tune, test)) {
+            Figures[] f = results.get(h.name());
+            System.out.printf("  %-15s %3d judged pairs, %2d lists   matcher P@5 %.3f R@5 %.3f   baseline P@5 %.3f R@5 %.3f%n",
+                    h.name(), h.judged(), f[0].lists(), f[0].precision(), f[0].recall(), f[1].precision(), f[1].recall());
+        }
+        System.out.println();
+        assertThat(results.get(tune.name())[0].precision()).isGreaterThanOrEqualTo(MIN_PRECISION_TUNE);
+        assertThat(results.get(tune.name())[0].recall()).isGreaterThanOrEqualTo(MIN_RECALL_TUNE);
+        assertThat(results.get(test.name())[0].precision()).isGreaterThanOrEqualTo(MIN_PRECISION_HELD_BACK);
+        assertThat(results.get(test.name())[0].recall()).isGreaterThanOrEqualTo(MIN_RECALL_HELD_BACK);
+    }
+
+    /** Publishes a half's items (approved through the workflow, so they are matched and indexed) and reads its judgments. */
+    private Half load(String name, String sample, String judgments) throws Exception {
         ObjectMapper json = new ObjectMapper();
         String uni = MarketFixtures.university();
         String ent = MarketFixtures.enterprise();
         Map<String, Long> ids = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(Path.of("data/market-sample.jsonl"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(Path.of(sample), StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
             }
@@ -76,7 +115,7 @@ class MarketMatchQualityTest {
         }
         Set<String> relevant = new HashSet<>();
         int judged = 0;
-        for (String line : Files.readAllLines(Path.of("data/market-judgments.jsonl"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(Path.of(judgments), StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
             }
@@ -86,18 +125,7 @@ class MarketMatchQualityTest {
                 relevant.add(ids.get(n.get("demand").asText()) + ":" + ids.get(n.get("achievement").asText()));
             }
         }
-        assertThat(judged).isGreaterThanOrEqualTo(40);
-        SampleData.awaitIndexed(indexer, Duration.ofSeconds(60));
-
-        Figures matcher = evaluate(ids, relevant, false);
-        Figures baseline = evaluate(ids, relevant, true);
-        System.out.printf("%nMarket matching on %d judged pairs, %d candidate lists:%n", judged, matcher.lists());
-        System.out.printf("  matcher (text + field, mode, budget rules, cut %.2f): precision@5 %.3f  recall@5 %.3f%n",
-                0.35, matcher.precision(), matcher.recall());
-        System.out.printf("  baseline (Elasticsearch more-like-this alone):        precision@5 %.3f  recall@5 %.3f%n%n",
-                baseline.precision(), baseline.recall());
-        assertThat(matcher.precision()).isGreaterThanOrEqualTo(MIN_PRECISION);
-        assertThat(matcher.recall()).isGreaterThanOrEqualTo(MIN_RECALL);
+        return new Half(name, ids, relevant, judged);
     }
 
     /**

@@ -47,6 +47,32 @@ public final class MarketMatrixFixture {
         v.put("/staff/market/matches/{id}", "/staff/market/matches/" + match);
         v.put("/staff/market/cases/{id}", "/staff/market/cases/" + c);
         v.put("{caseAction}", "negotiate");
+        v.put("{needId}", String.valueOf(transferNeed(ent)));
+        // A file on the published achievement (public route), and one on enterprise A's demand (owner and staff routes).
+        v.put("/market/achievements/{id}/files/{marketFile}", "/market/achievements/" + achievementId + "/files/" + file(achievementId));
+        v.put("{marketFile}", String.valueOf(file(demandId)));
         return v;
+    }
+
+    /** A need of category 成果转化/技术转移 of the enterprise, for the conversion routes. */
+    static long transferNeed(String subject) {
+        var submission = Arc.container().instance(cn.keyida.portal.needs.NeedSubmission.class).get();
+        return submission.submit(subject, new cn.keyida.portal.needs.NeedSubmission.Submission("TRANSFER",
+                "权限矩阵测试转化需求", "希望引进一项成熟的污水处理技术。", "", java.math.BigDecimal.TEN, null, true),
+                java.util.List.of(), "matrix").orElseThrow().id;
+    }
+
+    static long file(long itemId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            MarketAttachment a = new MarketAttachment();
+            a.itemId = itemId;
+            a.fileName = "说明.pdf";
+            a.contentType = "application/pdf";
+            a.data = "%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            a.size = a.data.length;
+            a.createdAt = java.time.Instant.now();
+            a.persist();
+            return a.id;
+        });
     }
 }

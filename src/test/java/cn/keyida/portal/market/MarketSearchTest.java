@@ -53,6 +53,36 @@ class MarketSearchTest {
         UserSession.anonymous().open("/market/achievements/" + a.id).then().statusCode(404);
     }
 
+    @Test
+    void marketFacetsCountFieldModeMaturityAndBandAndFilterByThem() {
+        String uni = MarketFixtures.university();
+        String word = "沙棘黄酮超临界萃取";
+        java.util.Map<String, String> form = MarketFixtures.achievement(word + "技术", "04", "采用超临界二氧化碳萃取沙棘黄酮。",
+                "技术许可\n作价入股", "60");
+        form.put("maturity", "7");
+        MarketItem a = workflow.create(MarketKind.ACHIEVEMENT, MarketWorkflow.OwnerKind.INSTITUTION, uni, form, "x");
+        a = workflow.submit(a.id, uni, a.version, "x");
+        a = workflow.approve(a.id, a.version, "", "x");
+        SampleData.awaitIndexed(indexer, Duration.ofSeconds(30));
+        var json = given().get("/api/search?q=" + word + "&type=achievement").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("facets.category.value", String.class)).contains("生物产业");
+        assertThat(json.getList("facets.mode.value", String.class)).contains("技术许可", "作价入股")
+                .allMatch(MarketItems.MODES::contains);
+        assertThat(json.getList("facets.maturity.value", String.class)).contains("7级 完成使用环境中演示")
+                .allMatch(v -> v.matches("[1-9]级 .*"));
+        assertThat(json.getList("facets.band.value", String.class)).contains("50–100万元").doesNotContain("技术许可");
+        // Each facet filters: the right value keeps the item, another drops it.
+        assertThat(given().get("/api/search?q=" + word + "&type=achievement&maturity=7级 完成使用环境中演示&band=50–100万元&mode=作价入股")
+                .then().statusCode(200).extract().jsonPath().getList("hits.slug", String.class)).contains(a.slug());
+        assertThat(given().get("/api/search?q=" + word + "&type=achievement&band=10万元以下")
+                .then().statusCode(200).extract().jsonPath().getList("hits.slug", String.class)).doesNotContain(a.slug());
+        assertThat(given().get("/api/search?q=" + word + "&type=achievement&mode=技术开发")
+                .then().statusCode(200).extract().jsonPath().getList("hits.slug", String.class)).doesNotContain(a.slug());
+        // The search page offers them under their Chinese names.
+        given().get("/search?q=" + word + "&type=achievement").then().statusCode(200)
+                .body(containsString("技术成熟度"), containsString("合作/转化方式"), containsString("预算/价格"));
+    }
+
     private static List<String> slugs(String q) {
         return given().get("/api/search?q=" + q + "&type=achievement").then().statusCode(200)
                 .extract().jsonPath().getList("hits.slug", String.class);
