@@ -49,9 +49,11 @@ public final class ProjectResults {
         double sd = Math.sqrt(var / scores.size());
         List<String> outliers = new ArrayList<>();
         if (scores.size() >= 3) {
+            double[] sorted = scores.stream().mapToDouble(s -> s.total().doubleValue()).sorted().toArray();
+            int m = sorted.length / 2;
+            double median = sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
             for (Score s : scores) {
-                double others = (sum - s.total().doubleValue()) / (scores.size() - 1);
-                if (Math.abs(s.total().doubleValue() - others) > outlierPoints) {
+                if (Math.abs(s.total().doubleValue() - median) > outlierPoints) {
                     outliers.add(s.expert());
                 }
             }

@@ -15,7 +15,7 @@ public interface ProjectsConfig {
     @WithDefault("5")
     int correctionDays();
 
-    /** A reviewer's total is an outlier when it is this many points (of 100) from the others' mean. */
+    /** A reviewer's total is an outlier when it is more than this many points (of 100) from the median total. */
     @WithDefault("20")
     int outlierPoints();
 

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Mean, spread and the leave-one-out outlier rule of the result table. */
+/** Mean, spread and the median-distance outlier rule of the result table. */
 class ProjectResultsTest {
 
     static ProjectResults.Score s(String who, int total) {
