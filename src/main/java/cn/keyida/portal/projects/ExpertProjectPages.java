@@ -52,15 +52,15 @@ public class ExpertProjectPages {
     }
 
     @GET
-    @Path("/{review: \\d+}")
-    public TemplateInstance review(@PathParam("review") long id) {
+    @Path("/{projectReview: \\d+}")
+    public TemplateInstance review(@PathParam("projectReview") long id) {
         return Templates.expertReview(views.review(viewer.username(), id), null, Map.of(), List.of(), "");
     }
 
     @POST
-    @Path("/{review: \\d+}/{expertStep}")
+    @Path("/{projectReview: \\d+}/{projectExpertStep}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response act(@PathParam("review") long id, @PathParam("expertStep") String step,
+    public Response act(@PathParam("projectReview") long id, @PathParam("projectExpertStep") String step,
             MultivaluedMap<String, String> form) {
         String me = viewer.username();
         views.review(me, id); // another expert's review is not found
@@ -87,9 +87,9 @@ public class ExpertProjectPages {
     }
 
     @GET
-    @Path("/{review: \\d+}/files/{file: \\d+}")
+    @Path("/{projectReview: \\d+}/files/{projectFile: \\d+}")
     @Produces(MediaType.WILDCARD)
-    public Response file(@PathParam("review") long id, @PathParam("file") long file) {
+    public Response file(@PathParam("projectReview") long id, @PathParam("projectFile") long file) {
         ProjectViews.ReviewPage p = views.review(viewer.username(), id);
         ProjectFile f = views.file(p.review().applicationId, file, null, viewer.username(), false);
         return Downloads.upload(f.fileName, f.contentType, f.data);

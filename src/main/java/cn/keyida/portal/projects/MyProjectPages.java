@@ -70,8 +70,8 @@ public class MyProjectPages {
     }
 
     @GET
-    @Path("/calls/{call: \\d+}/apply")
-    public Response applyForm(@PathParam("call") long call) {
+    @Path("/calls/{projectCall: \\d+}/apply")
+    public Response applyForm(@PathParam("projectCall") long call) {
         if (applicant().isEmpty()) {
             return profileFirst("/my/projects/calls/" + call + "/apply");
         }
@@ -103,14 +103,14 @@ public class MyProjectPages {
     }
 
     @GET
-    @Path("/{application: \\d+}")
-    public TemplateInstance detail(@PathParam("application") long id, @QueryParam("saved") boolean saved) {
+    @Path("/{projectApp: \\d+}")
+    public TemplateInstance detail(@PathParam("projectApp") long id, @QueryParam("saved") boolean saved) {
         return Templates.myDetail(views.myDetail(viewer.subject(), id), null, Map.of());
     }
 
     @GET
-    @Path("/{application: \\d+}/edit")
-    public TemplateInstance editForm(@PathParam("application") long id) {
+    @Path("/{projectApp: \\d+}/edit")
+    public TemplateInstance editForm(@PathParam("projectApp") long id) {
         return Templates.applyForm(views.formPage(viewer.subject(), null, id, null), Map.of());
     }
 
@@ -139,9 +139,9 @@ public class MyProjectPages {
     }
 
     @POST
-    @Path("/{application: \\d+}/{applicantStep}")
+    @Path("/{projectApp: \\d+}/{projectApplicantStep}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response act(@PathParam("application") long id, @PathParam("applicantStep") String step,
+    public Response act(@PathParam("projectApp") long id, @PathParam("projectApplicantStep") String step,
             MultivaluedMap<String, String> form) {
         views.myDetail(viewer.subject(), id);
         long version = ProjectInput.version(form.getFirst("version"));
@@ -163,9 +163,9 @@ public class MyProjectPages {
     }
 
     @GET
-    @Path("/{application: \\d+}/files/{file: \\d+}")
+    @Path("/{projectApp: \\d+}/files/{projectFile: \\d+}")
     @Produces(MediaType.WILDCARD)
-    public Response file(@PathParam("application") long id, @PathParam("file") long file) {
+    public Response file(@PathParam("projectApp") long id, @PathParam("projectFile") long file) {
         ProjectFile f = views.file(id, file, viewer.subject(), null, false);
         return Downloads.upload(f.fileName, f.contentType, f.data);
     }

@@ -50,8 +50,8 @@ public class ProjectPublicPages {
     }
 
     @GET
-    @Path("/calls/{call: \\d+}")
-    public TemplateInstance call(@PathParam("call") long id) {
+    @Path("/calls/{projectCall: \\d+}")
+    public TemplateInstance call(@PathParam("projectCall") long id) {
         return Templates.publicCall(views.publicCall(id));
     }
 
@@ -64,9 +64,9 @@ public class ProjectPublicPages {
     /** Anyone logged in may object (异议) while the 公示 period runs; after it, a Chinese error and nothing stored. */
     @POST
     @Authenticated
-    @Path("/publicity/{application: \\d+}/objection")
+    @Path("/publicity/{projectApp: \\d+}/objection")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response object(@PathParam("application") long id, MultivaluedMap<String, String> form) {
+    public Response object(@PathParam("projectApp") long id, MultivaluedMap<String, String> form) {
         try {
             workflow.object(id, viewer.subject(), viewer.auditName(), form.getFirst("text"));
         } catch (FieldErrors e) {

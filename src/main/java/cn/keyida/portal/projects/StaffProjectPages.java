@@ -124,15 +124,15 @@ public class StaffProjectPages {
     }
 
     @GET
-    @Path("/calls/{call: \\d+}")
-    public TemplateInstance call(@PathParam("call") long id) {
+    @Path("/calls/{projectCall: \\d+}")
+    public TemplateInstance call(@PathParam("projectCall") long id) {
         return Templates.staffCall(views.staffCall(id), null, Map.of());
     }
 
     @POST
-    @Path("/calls/{call: \\d+}/{callStep}")
+    @Path("/calls/{projectCall: \\d+}/{projectCallStep}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response callStep(@PathParam("call") long id, @PathParam("callStep") String step,
+    public Response callStep(@PathParam("projectCall") long id, @PathParam("projectCallStep") String step,
             MultivaluedMap<String, String> form) {
         views.staffCall(id);
         long version = ProjectInput.version(form.getFirst("version"));
@@ -157,21 +157,21 @@ public class StaffProjectPages {
 
     /** A stored draw: seed, candidates, exclusions with reasons, the drawn order, and its replay compared. */
     @GET
-    @Path("/draws/{draw: \\d+}")
-    public TemplateInstance draw(@PathParam("draw") long id) {
+    @Path("/draws/{projectDraw: \\d+}")
+    public TemplateInstance draw(@PathParam("projectDraw") long id) {
         return Templates.drawAudit(views.draw(id));
     }
 
     @GET
-    @Path("/{application: \\d+}")
-    public TemplateInstance detail(@PathParam("application") long id) {
+    @Path("/{projectApp: \\d+}")
+    public TemplateInstance detail(@PathParam("projectApp") long id) {
         return Templates.staffDetail(views.staffDetail(id), null, Map.of());
     }
 
     @POST
-    @Path("/{application: \\d+}/{staffStep}")
+    @Path("/{projectApp: \\d+}/{projectStep}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response act(@PathParam("application") long id, @PathParam("staffStep") String step,
+    public Response act(@PathParam("projectApp") long id, @PathParam("projectStep") String step,
             MultivaluedMap<String, String> form) {
         views.staffDetail(id);
         long version = ProjectInput.version(form.getFirst("version"));
@@ -205,9 +205,9 @@ public class StaffProjectPages {
     }
 
     @POST
-    @Path("/objections/{objection: \\d+}/{objectionStep}")
+    @Path("/objections/{projectObjection: \\d+}/{projectObjectionStep}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response objection(@PathParam("objection") long id, @PathParam("objectionStep") String step,
+    public Response objection(@PathParam("projectObjection") long id, @PathParam("projectObjectionStep") String step,
             MultivaluedMap<String, String> form) {
         boolean upheld = switch (step) {
             case "uphold" -> true;
@@ -230,9 +230,9 @@ public class StaffProjectPages {
     }
 
     @GET
-    @Path("/{application: \\d+}/files/{file: \\d+}")
+    @Path("/{projectApp: \\d+}/files/{projectFile: \\d+}")
     @Produces(MediaType.WILDCARD)
-    public Response file(@PathParam("application") long id, @PathParam("file") long file) {
+    public Response file(@PathParam("projectApp") long id, @PathParam("projectFile") long file) {
         ProjectFile f = views.file(id, file, null, null, true);
         return Downloads.upload(f.fileName, f.contentType, f.data);
     }

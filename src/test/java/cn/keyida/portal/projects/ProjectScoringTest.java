@@ -131,7 +131,7 @@ class ProjectScoringTest {
         long keptId = kept.id;
         assertThatThrownBy(() -> workflow.conclude(keptId, ProjectFixtures.reload(keptId).version, STAFF))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("公示期满后");
-        assertThatThrownBy(() -> workflow.object(kept.id, subject, "某企业", " ")).isInstanceOf(FieldErrors.class);
+        assertThatThrownBy(() -> workflow.object(keptId, subject, "某企业", " ")).isInstanceOf(FieldErrors.class);
         workflow.handleObjection(o.id, o.version, false, "经核实专利有效", STAFF);
         assertThatThrownBy(() -> workflow.handleObjection(o.id, o.version, true, "再次处理", STAFF))
                 .isInstanceOf(ConflictException.class);
