@@ -277,7 +277,9 @@ public class ProjectViews {
 
     private static BigDecimal amount(String s) {
         try {
-            return s == null || s.isBlank() ? null : new BigDecimal(s.strip());
+            BigDecimal v = s == null || s.isBlank() ? null : new BigDecimal(s.strip());
+            // a filter beyond any stored amount would overflow PostgreSQL's numeric: ignored like a non-number
+            return v == null || v.abs().compareTo(ProjectInput.BUDGET_MAX) > 0 ? null : v.setScale(2, java.math.RoundingMode.HALF_UP);
         } catch (NumberFormatException e) {
             return null;
         }
