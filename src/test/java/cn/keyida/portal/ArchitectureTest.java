@@ -35,7 +35,8 @@ class ArchitectureTest {
 
     static final String[] FEATURES = {BASE + "content..", BASE + "search..", BASE + "opendata..", BASE + "matching..",
             BASE + "subscription..", BASE + "enterprise..", BASE + "needs..", BASE + "vouchers..",
-            BASE + "events..", BASE + "visits..", BASE + "market.."};
+            BASE + "events..", BASE + "visits..", BASE + "market..",
+            BASE + "projects.."};
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching(BASE + "(*)..").should().beFreeOfCycles();

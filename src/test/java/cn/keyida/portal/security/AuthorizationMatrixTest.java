@@ -212,6 +212,7 @@ class AuthorizationMatrixTest {
         v.putAll(voucherFixture());
         eventFixture(v);
         v.putAll(cn.keyida.portal.market.MarketMatrixFixture.values());
+        v.putAll(cn.keyida.portal.projects.ProjectMatrixFixture.values());
         return v;
     }
 

@@ -50,7 +50,11 @@ class FuzzTest {
             "batchId", "providerId", "offerId", "serviceText", "quoteAmount", "legalRepresentative", "contactMobile",
             "totalBudget", "annualCap", "ratioPercent", "categories", "applyFrom", "applyTo", "useUntil", "validDays",
             "approvedAmount", "redemptionAmount", "paidOn", "paymentReference", "contractAmount", "contractFrom",
-            "contractTo", "invoiceAmount", "offerName", "offerCategory", "price", "typicalDays", "credentials");
+            "contractTo", "invoiceAmount", "offerName", "offerCategory", "price", "typicalDays", "credentials",
+            // project pool (issue 20)
+            "programme", "fields", "maxGrant", "requiredFiles", "criterionName", "criterionWeight", "reviewersPerField",
+            "reviewDays", "publicityDays", "fieldCode", "requestedAmount", "selfFunding", "budgetItem", "budgetAmount",
+            "memberName", "memberRole", "seed", "field", "days", "text", "score", "intent", "application", "call");
 
     @Inject
     NeedSubmission needs;
