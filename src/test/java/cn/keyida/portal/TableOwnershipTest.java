@@ -46,6 +46,8 @@ class TableOwnershipTest {
             Map.entry("market_case", "market"), Map.entry("market_followup", "market"),
             Map.entry("market_case_limit", "market"), Map.entry("market_broker", "market"),
             Map.entry("expert", "experts"), Map.entry("expert_event", "experts"),
+            Map.entry("expert_assignment", "experts"), Map.entry("expert_advice", "experts"),
+            Map.entry("expert_rating", "experts"),
             Map.entry("calendar_day", "calendar"),
             Map.entry("staff_member", "staff"), Map.entry("department", "staff"),
             Map.entry("mail_outbox", "mail"),
