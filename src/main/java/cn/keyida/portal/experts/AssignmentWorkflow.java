@@ -129,7 +129,7 @@ public class AssignmentWorkflow implements DailyReminder {
             throw new ExpertConflict("该专家暂不提供咨询服务。");
         }
         FieldErrors.Builder e = new FieldErrors.Builder();
-        String t = ExpertInput.text(e, "title", "咨询主题", title, 100, true, false);
+        String t = ExpertInput.text(e, "title", "咨询主题", title, 90, true, false);
         String q = ExpertInput.text(e, "question", "咨询问题", question, 4000, true, true);
         if (!q.isEmpty() && q.length() < 10) {
             e.add("question", "请把问题写清楚一些（至少 10 个字）");

@@ -93,15 +93,15 @@ public class ExpertPages {
     }
 
     @GET
-    @Path("/assignments/{id: \\d+}")
-    public TemplateInstance task(@PathParam("id") long id) {
+    @Path("/assignments/{assignment: \\d+}")
+    public TemplateInstance task(@PathParam("assignment") long id) {
         return Templates.task(views.task(viewer.subject(), id), Map.of(), Map.of(), null);
     }
 
     @POST
-    @Path("/assignments/{id: \\d+}/{step}")
+    @Path("/assignments/{assignment: \\d+}/{assignmentStep}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response act(@PathParam("id") long id, @PathParam("step") String step, MultivaluedMap<String, String> form) {
+    public Response act(@PathParam("assignment") long id, @PathParam("assignmentStep") String step, MultivaluedMap<String, String> form) {
         String me = viewer.subject();
         long version = ExpertForms.version(form);
         String actor = viewer.auditName();

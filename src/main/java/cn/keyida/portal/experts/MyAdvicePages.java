@@ -41,15 +41,15 @@ public class MyAdvicePages {
     }
 
     @GET
-    @Path("/{id: \\d+}")
-    public TemplateInstance advice(@PathParam("id") long id) {
+    @Path("/{assignment: \\d+}")
+    public TemplateInstance advice(@PathParam("assignment") long id) {
         return Templates.advice(views.enterpriseAdvice(viewer.subject(), id), Map.of(), Map.of(), null);
     }
 
     @POST
-    @Path("/{id: \\d+}/rate")
+    @Path("/{assignment: \\d+}/rate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response rate(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+    public Response rate(@PathParam("assignment") long id, MultivaluedMap<String, String> form) {
         try {
             workflow.rate(viewer.subject(), id, ExpertForms.version(form), form.getFirst("score"),
                     form.getFirst("comment"), viewer.auditName());

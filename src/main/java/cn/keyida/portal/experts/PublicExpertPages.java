@@ -48,16 +48,16 @@ public class PublicExpertPages {
     }
 
     @GET
-    @Path("/{id: \\d+}")
-    public TemplateInstance card(@PathParam("id") long id, @QueryParam("asked") String asked) {
+    @Path("/{poolExpert: \\d+}")
+    public TemplateInstance card(@PathParam("poolExpert") long id, @QueryParam("asked") String asked) {
         return Templates.card(views.card(id), Map.of(), Map.of(), null, asked);
     }
 
     @POST
-    @Path("/{id: \\d+}/ask")
+    @Path("/{poolExpert: \\d+}/ask")
     @RolesAllowed(Roles.ENTERPRISE)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response ask(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+    public Response ask(@PathParam("poolExpert") long id, MultivaluedMap<String, String> form) {
         ExpertAssignment a;
         try {
             a = workflow.askForAdvice(viewer.subject(), id, form.getFirst("title"), form.getFirst("question"),

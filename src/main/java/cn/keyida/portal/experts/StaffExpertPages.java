@@ -54,15 +54,15 @@ public class StaffExpertPages {
     }
 
     @GET
-    @Path("/{id: \\d+}")
-    public TemplateInstance detail(@PathParam("id") long id) {
+    @Path("/{poolExpert: \\d+}")
+    public TemplateInstance detail(@PathParam("poolExpert") long id) {
         return Templates.staffDetail(views.staffDetail(id), Map.of(), null);
     }
 
     @POST
-    @Path("/{id: \\d+}/{decision}")
+    @Path("/{poolExpert: \\d+}/{poolDecision}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(@PathParam("id") long id, @PathParam("decision") String decision,
+    public Response decide(@PathParam("poolExpert") long id, @PathParam("poolDecision") String decision,
             MultivaluedMap<String, String> form) {
         ExpertRegistry.Decision d = ExpertRegistry.Decision.of(decision).orElseThrow(NotFoundException::new);
         try {
@@ -78,15 +78,15 @@ public class StaffExpertPages {
     }
 
     @GET
-    @Path("/needs/{need: \\d+}")
-    public TemplateInstance need(@PathParam("need") long needId, @QueryParam("field") String field) {
+    @Path("/needs/{expertNeed: \\d+}")
+    public TemplateInstance need(@PathParam("expertNeed") long needId, @QueryParam("field") String field) {
         return Templates.staffNeed(views.staffNeed(needId, field), Map.of(), Map.of(), null);
     }
 
     @POST
-    @Path("/needs/{need: \\d+}/assign")
+    @Path("/needs/{expertNeed: \\d+}/assign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response assign(@PathParam("need") long needId, MultivaluedMap<String, String> form) {
+    public Response assign(@PathParam("expertNeed") long needId, MultivaluedMap<String, String> form) {
         try {
             workflow.assign(needId, form.getFirst("expert"), form.getFirst("part"), viewer.auditName());
         } catch (RuntimeException e) {
@@ -96,9 +96,9 @@ public class StaffExpertPages {
     }
 
     @POST
-    @Path("/needs/{need: \\d+}/assignments/{id: \\d+}/{step}")
+    @Path("/needs/{expertNeed: \\d+}/assignments/{assignment: \\d+}/{staffAssignmentStep}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response step(@PathParam("need") long needId, @PathParam("id") long id, @PathParam("step") String step,
+    public Response step(@PathParam("expertNeed") long needId, @PathParam("assignment") long id, @PathParam("staffAssignmentStep") String step,
             MultivaluedMap<String, String> form) {
         try {
             switch (step) {

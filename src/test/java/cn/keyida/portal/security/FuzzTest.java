@@ -50,7 +50,10 @@ class FuzzTest {
             "batchId", "providerId", "offerId", "serviceText", "quoteAmount", "legalRepresentative", "contactMobile",
             "totalBudget", "annualCap", "ratioPercent", "categories", "applyFrom", "applyTo", "useUntil", "validDays",
             "approvedAmount", "redemptionAmount", "paidOn", "paymentReference", "contractAmount", "contractFrom",
-            "contractTo", "invoiceAmount", "offerName", "offerCategory", "price", "typicalDays", "credentials");
+            "contractTo", "invoiceAmount", "offerName", "offerCategory", "price", "typicalDays", "credentials",
+            // expert pool (issue 20)
+            "organisation", "fields", "specialities", "modes", "availability", "profile", "phone", "text", "audience",
+            "visitedOn", "visitText", "score", "question", "part", "expert");
 
     @Inject
     NeedSubmission needs;
@@ -65,7 +68,8 @@ class FuzzTest {
         for (String role : AuthorizationMatrixTest.ROLES) {
             UserSession s = role.equals("anonymous") ? UserSession.anonymous() : new UserSession(role);
             s.open(role.equals("anonymous") ? "/matching" : role.startsWith("enterprise") ? "/my/profile"
-                    : role.equals("provider1") ? "/provider/profile" : "/staff/content/new");
+                    : role.equals("provider1") ? "/provider/profile" : role.equals("expert1") ? "/expert/profile"
+                    : "/staff/content/new");
             sessions.put(role, s);
         }
         Random random = new Random(SEED);
