@@ -49,6 +49,9 @@ public class PortalMain implements QuarkusApplication {
     @Inject
     cn.keyida.portal.vouchers.VoucherDemo vouchers;
 
+    @Inject
+    cn.keyida.portal.experts.ExpertDemo experts;
+
     public static void main(String... args) {
         Quarkus.run(PortalMain.class, args);
     }
@@ -70,6 +73,10 @@ public class PortalMain implements QuarkusApplication {
             case "eval-search" -> evalSearch(args);
             case "demo-vouchers" -> {
                 System.out.printf("科技创新券演示数据：新增 %d 条%n", vouchers.seed());
+                yield 0;
+            }
+            case "demo-experts" -> {
+                System.out.printf("科技专家库演示数据：新增 %d 位专家%n", experts.seed());
                 yield 0;
             }
             default -> usage();
