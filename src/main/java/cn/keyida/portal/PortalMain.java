@@ -52,6 +52,7 @@ public class PortalMain implements QuarkusApplication {
     @Inject
     cn.keyida.portal.events.EventDemo events;
     cn.keyida.portal.market.MarketDemo market;
+    cn.keyida.portal.experts.ExpertDemo experts;
 
     public static void main(String... args) {
         Quarkus.run(PortalMain.class, args);
@@ -83,6 +84,10 @@ public class PortalMain implements QuarkusApplication {
             case "demo-events" -> {
                 System.out.printf("活动演示数据：发布 %d 场活动%n", events.seed());
                 awaitIndexed();
+                yield 0;
+            }
+            case "demo-experts" -> {
+                System.out.printf("科技专家库演示数据：新增 %d 位专家%n", experts.seed());
                 yield 0;
             }
             default -> usage();

@@ -52,6 +52,8 @@ class TableOwnershipTest {
             Map.entry("project_file", "projects"), Map.entry("project_event", "projects"),
             Map.entry("project_draw", "projects"), Map.entry("project_review", "projects"),
             Map.entry("project_conflict", "projects"), Map.entry("project_objection", "projects"),
+            Map.entry("expert_assignment", "experts"), Map.entry("expert_advice", "experts"),
+            Map.entry("expert_rating", "experts"),
             Map.entry("calendar_day", "calendar"),
             Map.entry("staff_member", "staff"), Map.entry("department", "staff"),
             Map.entry("mail_outbox", "mail"), Map.entry("mail_attachment", "mail"),

@@ -40,6 +40,9 @@ public class ExpertEvent extends PanacheEntityBase {
 
     public String note = "";
 
+    @Column(name = "assignment_id")
+    public Long assignmentId;
+
     @Column(name = "visible_to_expert")
     public boolean visibleToExpert = true;
 
@@ -55,6 +58,23 @@ public class ExpertEvent extends PanacheEntityBase {
         e.visibleToExpert = visible;
         e.persist();
         // A concurrent change of the expert fails here (OptimisticLockException → 409), inside the action.
+        getEntityManager().flush();
+    }
+
+    /** A step of an assignment, on the expert's timeline. */
+    static void recordAssignment(ExpertAssignment a, String actor, String action, String note) {
+        ExpertEvent e = new ExpertEvent();
+        Expert expert = Expert.findById(a.expertId);
+        e.expertId = a.expertId;
+        e.assignmentId = a.id;
+        e.at = Instant.now();
+        e.actor = actor;
+        e.action = action + "（" + a.trackingNo + "）";
+        e.fromStatus = expert.status;
+        e.toStatus = expert.status;
+        e.note = note == null ? "" : note.strip();
+        e.visibleToExpert = true;
+        e.persist();
         getEntityManager().flush();
     }
 

@@ -32,9 +32,18 @@ public class NeedViews {
     private final StaffDirectory staff;
     private final PortalClock clock;
 
-    NeedViews(StaffDirectory staff, PortalClock clock) {
+    private final jakarta.enterprise.inject.Instance<NeedContributions> contributions;
+
+    NeedViews(StaffDirectory staff, PortalClock clock, jakarta.enterprise.inject.Instance<NeedContributions> contributions) {
         this.staff = staff;
         this.clock = clock;
+        this.contributions = contributions;
+    }
+
+    /** Other features' entries on a need (the expert pool's advice), for the enterprise or for staff. */
+    private List<NeedContributions.Contribution> contributions(long needId, boolean enterprise) {
+        return contributions.stream().flatMap(c -> (enterprise ? c.forEnterprise(needId) : c.forStaff(needId)).stream())
+                .sorted(java.util.Comparator.comparing(NeedContributions.Contribution::at)).toList();
     }
 
     // ------------------------------------------------------------------ the enterprise's pages
@@ -45,7 +54,8 @@ public class NeedViews {
 
     public record MyDetail(Need need, List<NeedEvent> timeline, List<FollowUp> replies,
             List<NeedAttachment> attachments, List<NeedCallback.Satisfaction> satisfactions,
-            List<NeedCallback.Resolved> resolutions, NeedCallback rating, List<NeedLinks.Link> links) {}
+            List<NeedCallback.Resolved> resolutions, NeedCallback rating, List<NeedLinks.Link> links,
+            List<NeedContributions.Contribution> contributions) {}
 
     @Transactional
     public MyList myList(String subject) {
@@ -67,7 +77,8 @@ public class NeedViews {
                 .firstResultOptional().orElseThrow(() -> new NotFoundException("未找到该需求"));
         return new MyDetail(need, NeedEvent.timeline(need.id, true), FollowUp.forNeed(need.id, true),
                 NeedAttachment.forNeed(need.id), List.of(NeedCallback.Satisfaction.values()),
-                List.of(NeedCallback.Resolved.values()), recordedRating(need).orElse(null), links(need.id));
+                List.of(NeedCallback.Resolved.values()), recordedRating(need).orElse(null), links(need.id),
+                contributions(need.id, true));
     }
 
     @Transactional
@@ -92,7 +103,8 @@ public class NeedViews {
             List<FollowUp> followUps, List<NeedAttachment> attachments, List<NeedCallback> callbacks,
             List<StaffMember> staff, String assigneeName, List<FollowUp.Kind> kinds,
             List<NeedCallback.Satisfaction> satisfactions, List<NeedCallback.Resolved> resolutions,
-            List<ReplyTemplate> replyTemplates, boolean overdue, List<NeedLinks.Link> links) {}
+            List<ReplyTemplate> replyTemplates, boolean overdue, List<NeedLinks.Link> links,
+            List<NeedContributions.Contribution> contributions) {}
 
     /** A canned reply: the button says what it is, the text fills the follow-up. */
     public record ReplyTemplate(String title, String text) {}
@@ -134,7 +146,8 @@ public class NeedViews {
         return new StaffDetail(need, need.enterprise, NeedEvent.timeline(id, false), FollowUp.forNeed(id, false),
                 NeedAttachment.forNeed(id), NeedCallback.forNeed(id), staff.active(), staff.names().get(need.assignee),
                 List.of(FollowUp.Kind.values()), List.of(NeedCallback.Satisfaction.values()),
-                List.of(NeedCallback.Resolved.values()), REPLY_TEMPLATES, need.isOverdue(clock.today()), links(id));
+                List.of(NeedCallback.Resolved.values()), REPLY_TEMPLATES, need.isOverdue(clock.today()), links(id),
+                contributions(id, false));
     }
 
     @Transactional

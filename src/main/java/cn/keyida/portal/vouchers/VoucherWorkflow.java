@@ -52,7 +52,13 @@ public class VoucherWorkflow implements DailyReminder {
     private final BudgetLedger ledger;
     private final VoucherMails mails;
 
-    VoucherWorkflow(PortalClock clock, WorkingCalendar calendar, BudgetLedger ledger, VoucherMails mails) {
+    private final cn.keyida.portal.experts.ExpertPool experts;
+    private final cn.keyida.portal.experts.ExpertNotices expertNotices;
+
+    VoucherWorkflow(PortalClock clock, WorkingCalendar calendar, BudgetLedger ledger, VoucherMails mails,
+            cn.keyida.portal.experts.ExpertPool experts, cn.keyida.portal.experts.ExpertNotices expertNotices) {
+        this.experts = experts;
+        this.expertNotices = expertNotices;
         this.clock = clock;
         this.calendar = calendar;
         this.ledger = ledger;
@@ -473,11 +479,21 @@ public class VoucherWorkflow implements DailyReminder {
         } else if (!b.isEmpty() && b.equals(a)) {
             e.add("expertB", "两位专家不能是同一人");
         }
+        // named experts must be in the pool (已入库, not paused or removed)
+        if (!a.isEmpty() && a.matches("[A-Za-z0-9._-]+") && experts.byUsername(a).isEmpty()) {
+            e.add("expertA", "“" + a + "”不是在库专家（未入库、已暂停或已出库），请填写科技专家库中在库专家的用户名");
+        }
+        if (!b.isEmpty() && b.matches("[A-Za-z0-9._-]+") && !b.equals(a) && experts.byUsername(b).isEmpty()) {
+            e.add("expertB", "“" + b + "”不是在库专家（未入库、已暂停或已出库），请填写科技专家库中在库专家的用户名");
+        }
         e.throwIfAny();
         VoucherStatus from = move(v, VoucherAction.REQUEST_EXPERTS);
         v.expertA = a;
         v.expertB = b;
         VoucherEvent.record(v, actor, "提交专家评审", from, a + "、" + b);
+        for (String expert : java.util.List.of(a, b)) {
+            expertNotices.namedForVoucher(expert, v.serviceText, v.requestedAmount.toPlainString(), "/expert/vouchers/" + v.id);
+        }
         return v;
     }
 

@@ -49,7 +49,8 @@ class AuthorizationMatrixTest {
     /** A page with a form each role may open, for the CSRF token its POSTs carry. */
     static final Map<String, String> FORM_PAGES = Map.of("enterprise1", "/my/profile", "enterprise2", "/my/profile",
             "staff1", "/staff/content/new", "supervisor1", "/staff/content/new", "admin1", "/staff/content/new",
-            "broker1", "/staff/content/new", "provider1", "/provider/profile");
+            "broker1", "/staff/content/new", "provider1", "/provider/profile",
+            "expert1", "/expert/profile");
 
     @Inject
     NeedSubmission needs;
@@ -213,6 +214,7 @@ class AuthorizationMatrixTest {
         eventFixture(v);
         v.putAll(cn.keyida.portal.market.MarketMatrixFixture.values());
         v.putAll(cn.keyida.portal.projects.ProjectMatrixFixture.values());
+        v.putAll(cn.keyida.portal.experts.ExpertMatrixFixture.values());
         return v;
     }
 

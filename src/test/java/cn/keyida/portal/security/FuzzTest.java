@@ -54,7 +54,10 @@ class FuzzTest {
             // project pool (issue 20)
             "programme", "fields", "maxGrant", "requiredFiles", "criterionName", "criterionWeight", "reviewersPerField",
             "reviewDays", "publicityDays", "fieldCode", "requestedAmount", "selfFunding", "budgetItem", "budgetAmount",
-            "memberName", "memberRole", "seed", "field", "days", "text", "score", "intent", "application", "call");
+            "memberName", "memberRole", "seed", "field", "days", "text", "score", "intent", "application", "call",
+            // expert pool (issue 20)
+            "organisation", "fields", "specialities", "modes", "availability", "profile", "phone", "text", "audience",
+            "visitedOn", "visitText", "score", "question", "part", "expert");
 
     @Inject
     NeedSubmission needs;
@@ -69,7 +72,8 @@ class FuzzTest {
         for (String role : AuthorizationMatrixTest.ROLES) {
             UserSession s = role.equals("anonymous") ? UserSession.anonymous() : new UserSession(role);
             s.open(role.equals("anonymous") ? "/matching" : role.startsWith("enterprise") ? "/my/profile"
-                    : role.equals("provider1") ? "/provider/profile" : "/staff/content/new");
+                    : role.equals("provider1") ? "/provider/profile" : role.equals("expert1") ? "/expert/profile"
+                    : "/staff/content/new");
             sessions.put(role, s);
         }
         Random random = new Random(SEED);

@@ -101,7 +101,14 @@ public final class VoucherFixtures {
     /** In review by expert1 and expert2. */
     public static Voucher withExperts(EnterpriseProfile enterprise, VoucherBatch b, VoucherProvider p, String quote) {
         Voucher v = inReview(enterprise, b, p, quote);
+        poolExperts();
         return workflow().requestExperts(v.id, v.version, "expert1", "expert2", "测试员（staff1）");
+    }
+
+    /** expert1 and expert2 active in the expert pool: only pool experts may be named. */
+    public static void poolExperts() {
+        cn.keyida.portal.experts.ExpertFixtures.activeAccount("expert1", "张专家", "四川省新材料研究院", java.util.List.of("03", "02"));
+        cn.keyida.portal.experts.ExpertFixtures.activeAccount("expert2", "李专家", "广元市农业科学研究院", java.util.List.of("10", "04"));
     }
 
     public static Voucher approved(EnterpriseProfile enterprise, VoucherBatch b, VoucherProvider p, String quote,

@@ -414,7 +414,14 @@ class VoucherWorkflowTest {
                 .isInstanceOf(VoucherConflict.class).hasMessageContaining("两位专家");
         assertThatThrownBy(() -> workflow.requestExperts(id, version, "expert1", "expert1", STAFF))
                 .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors()).containsKey("expertB"));
+        // only experts active in the pool may be named (expert6 has no entry in the test database)
+        VoucherFixtures.poolExperts();
+        assertThatThrownBy(() -> workflow.requestExperts(id, version, "expert1", "nobody-in-pool", STAFF))
+                .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors()).containsOnlyKeys("expertB")
+                        .extractingByKey("expertB").asString().contains("不是在库专家"));
+        long mailsBefore = expertMails();
         v = workflow.requestExperts(id, version, "expert1", "expert2", STAFF);
+        assertThat(expertMails()).as("both named experts are mailed").isEqualTo(mailsBefore + 2);
         assertThat(v.status).isEqualTo(VoucherStatus.EXPERT_REVIEW);
         long v1 = v.version;
         assertThatThrownBy(() -> workflow.recordOpinion("expert3", id, v1, "yes", "同意", "专家3"))
@@ -434,5 +441,11 @@ class VoucherWorkflowTest {
         v = workflow.approve(id, v.version, "8000", STAFF);
         assertThat(v.status).isEqualTo(VoucherStatus.APPROVED);
         assertThat(QuarkusTransaction.requiringNew().call(() -> VoucherReview.of(id))).hasSize(2);
+    }
+
+    static long expertMails() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> cn.keyida.portal.mail.MailOutbox
+                .count("recipient in ?1 and subject like ?2", List.of("expert1@example.com", "expert2@example.com"),
+                        "%请您评审创新券申请%"));
     }
 }
