@@ -51,7 +51,11 @@ public class PortalMain implements QuarkusApplication {
 
     @Inject
     cn.keyida.portal.events.EventDemo events;
+
+    @Inject
     cn.keyida.portal.market.MarketDemo market;
+
+    @Inject
     cn.keyida.portal.experts.ExpertDemo experts;
 
     public static void main(String... args) {

@@ -36,7 +36,7 @@ class ArchitectureTest {
     static final String[] FEATURES = {BASE + "content..", BASE + "search..", BASE + "opendata..", BASE + "matching..",
             BASE + "subscription..", BASE + "enterprise..", BASE + "needs..", BASE + "vouchers..",
             BASE + "events..", BASE + "visits..", BASE + "market..",
-            BASE + "projects.."};
+            BASE + "experts..", BASE + "projects.."};
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching(BASE + "(*)..").should().beFreeOfCycles();

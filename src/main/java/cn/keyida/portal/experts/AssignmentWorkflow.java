@@ -333,6 +333,9 @@ public class AssignmentWorkflow implements DailyReminder {
         ExpertAssignment a = ExpertAssignment.<ExpertAssignment>findByIdOptional(id)
                 .filter(x -> x.expertId.equals(me.id) && x.status != AssignmentStatus.REQUESTED)
                 .orElseThrow(() -> new NotFoundException("未找到该咨询"));
+        if (me.status != ExpertStatus.ACTIVE) {
+            throw new ExpertConflict("您在专家库中的状态为“" + me.status.label + "”，暂不能办理咨询。");
+        }
         requireVersion(a, version);
         // every step of the expert bumps the version, those that keep the state too (advice, visits), so
         // two tabs cannot both post from the same page

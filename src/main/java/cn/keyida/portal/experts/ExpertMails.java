@@ -24,6 +24,10 @@ class ExpertMails {
         static native TemplateInstance expertNamedForVoucher(String name, String service, String amount, String link);
 
         static native TemplateInstance expertNamedForVoucher$subject();
+
+        static native TemplateInstance expertDrawnToReview(String name, String what, java.time.LocalDate due, String link);
+
+        static native TemplateInstance expertDrawnToReview$subject();
     }
 
     private final String baseUrl;
@@ -71,5 +75,10 @@ class ExpertMails {
     void namedForVoucher(Expert e, String service, String amount, String link) {
         MailOutbox.queue(e.email, Templates.expertNamedForVoucher$subject().render(),
                 Templates.expertNamedForVoucher(e.name, service, amount, baseUrl + link).render());
+    }
+
+    void drawnToReview(Expert e, String what, java.time.LocalDate due, String link) {
+        MailOutbox.queue(e.email, Templates.expertDrawnToReview$subject().render(),
+                Templates.expertDrawnToReview(e.name, what, due, baseUrl + link).render());
     }
 }

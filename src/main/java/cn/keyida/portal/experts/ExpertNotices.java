@@ -1,6 +1,7 @@
 package cn.keyida.portal.experts;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 
 /**
  * Mails to experts on behalf of other features, which never see the experts' contact details: the
@@ -19,6 +20,17 @@ public class ExpertNotices {
     public boolean namedForVoucher(String username, String service, String amount, String link) {
         return Expert.findByUsername(username).filter(e -> e.status == ExpertStatus.ACTIVE).map(e -> {
             mails.namedForVoucher(e, service, amount, link);
+            return true;
+        }).orElse(false);
+    }
+
+    /**
+     * Tells an active expert they were drawn to review {@code what} (only what a conflict declaration needs:
+     * never the full application) by {@code due}; false if unknown.
+     */
+    public boolean drawnToReview(String username, String what, LocalDate due, String link) {
+        return Expert.findByUsername(username).filter(e -> e.status == ExpertStatus.ACTIVE).map(e -> {
+            mails.drawnToReview(e, what, due, link);
             return true;
         }).orElse(false);
     }

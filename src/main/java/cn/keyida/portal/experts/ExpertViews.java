@@ -49,14 +49,18 @@ public class ExpertViews {
                 List.of(ServiceMode.values()));
     }
 
+    private static final java.util.Set<AssignmentStatus> CLOSED_TO_EXPERT = java.util.EnumSet.of(
+            AssignmentStatus.REQUESTED, AssignmentStatus.DECLINED, AssignmentStatus.WITHDRAWN, AssignmentStatus.EXPIRED);
+
     /** The expert's task: the need (what it is about, never the enterprise's contacts) and the advice so far. */
     public record Task(AssignmentView view, NeedDirectory.NeedBrief need, LocalDate today) {}
 
     @Transactional
     public Task task(String subject, long id) {
         Expert me = Expert.findBySubject(subject).orElseThrow(() -> new NotFoundException("未找到该咨询"));
+        // a declined, withdrawn or expired request no longer shows the need
         ExpertAssignment a = ExpertAssignment.<ExpertAssignment>findByIdOptional(id)
-                .filter(x -> x.expertId.equals(me.id) && x.status != AssignmentStatus.REQUESTED)
+                .filter(x -> x.expertId.equals(me.id) && !CLOSED_TO_EXPERT.contains(x.status))
                 .orElseThrow(() -> new NotFoundException("未找到该咨询"));
         NeedDirectory.NeedBrief need = needs.find(a.needId).orElseThrow(() -> new NotFoundException("需求不存在"));
         return new Task(new AssignmentView(a, me, ExpertAdvice.forAssignment(a.id, false), null), need, clock.today());

@@ -81,7 +81,11 @@ public class MarketWorkflow {
         MarketItem item = own(id, subject, version);
         if (item.status.allows(ItemAction.EDIT)) {
             MarketItems.apply(item, form, fields, clock.today());
-            MarketEvent.item(item, actor, "修改", move(item, ItemAction.EDIT), "", true);
+            // staff reviewed the text they drafted, not this one: consent no longer publishes it at once
+            boolean wasProposed = item.awaitingConsent();
+            item.proposedBy = wasProposed ? null : item.proposedBy;
+            MarketEvent.item(item, actor, "修改", move(item, ItemAction.EDIT),
+                    wasProposed ? "企业修改了工作人员的拟稿，须提交审核后发布" : "", true);
             return item;
         }
         require(item, ItemAction.SUBMIT_REVISION);

@@ -21,4 +21,9 @@ class ExpertReviewerPool implements ReviewerPool {
         return pool.active(fieldCode).stream().filter(e -> e.serves(ServiceMode.REVIEW))
                 .map((PoolExpert e) -> new DrawRules.Candidate(e.id(), e.username(), e.name(), e.organisation())).toList();
     }
+
+    @Override
+    public boolean isActive(String username) {
+        return pool.isActive(username);
+    }
 }

@@ -20,8 +20,10 @@ public class ProjectReviews {
     private final PortalClock clock;
     private final ReviewerDraws draws;
     private final ProjectMails mails;
+    private final ReviewerPool pool;
 
-    ProjectReviews(PortalClock clock, ReviewerDraws draws, ProjectMails mails) {
+    ProjectReviews(PortalClock clock, ReviewerDraws draws, ProjectMails mails, ReviewerPool pool) {
+        this.pool = pool;
         this.clock = clock;
         this.draws = draws;
         this.mails = mails;
@@ -140,9 +142,9 @@ public class ProjectReviews {
                 .filter(x -> x.status == ProjectReview.Status.SUBMITTED && !x.id.equals(mine.id)).toList();
     }
 
-    static ProjectReview own(String username, long reviewId, long version, ProjectReview.Status required) {
+    private ProjectReview own(String username, long reviewId, long version, ProjectReview.Status required) {
         ProjectReview r = ProjectReview.findById(reviewId);
-        if (r == null || !r.expertUsername.equals(username)) {
+        if (r == null || !r.expertUsername.equals(username) || !pool.isActive(username)) {
             throw new NotFoundException();
         }
         if (r.version != version) {

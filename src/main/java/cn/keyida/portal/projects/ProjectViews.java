@@ -90,7 +90,10 @@ public class ProjectViews {
     private final ReviewerDraws draws;
     private final ProjectsConfig config;
 
-    ProjectViews(TechFields techFields, PortalClock clock, ReviewerDraws draws, ProjectsConfig config) {
+    private final ReviewerPool pool;
+
+    ProjectViews(TechFields techFields, PortalClock clock, ReviewerDraws draws, ProjectsConfig config, ReviewerPool pool) {
+        this.pool = pool;
         this.techFields = techFields;
         this.clock = clock;
         this.draws = draws;
@@ -175,7 +178,7 @@ public class ProjectViews {
             throw new NotFoundException();
         }
         boolean allowed = staff || (subject != null && a.applicantSubject.equals(subject))
-                || (expert != null && ProjectReview.count("applicationId = ?1 and expertUsername = ?2 and status in ?3",
+                || (expert != null && pool.isActive(expert) && ProjectReview.count("applicationId = ?1 and expertUsername = ?2 and status in ?3",
                         a.id, expert, List.of(ProjectReview.Status.ACCEPTED, ProjectReview.Status.SUBMITTED)) > 0);
         if (!allowed) {
             throw new NotFoundException();
@@ -357,7 +360,7 @@ public class ProjectViews {
     @Transactional
     public ReviewPage review(String username, long reviewId) {
         ProjectReview r = ProjectReview.findById(reviewId);
-        if (r == null || !r.expertUsername.equals(username)) {
+        if (r == null || !r.expertUsername.equals(username) || !pool.isActive(username)) {
             throw new NotFoundException();
         }
         ProjectApplication a = ProjectApplication.findById(r.applicationId);

@@ -42,13 +42,16 @@ public class ReviewerDraws {
     private final WorkingCalendar calendar;
     private final ProjectsConfig config;
     private final ProjectMails mails;
+    private final cn.keyida.portal.experts.ExpertNotices notices;
 
-    ReviewerDraws(ReviewerPool pool, PortalClock clock, WorkingCalendar calendar, ProjectsConfig config, ProjectMails mails) {
+    ReviewerDraws(ReviewerPool pool, PortalClock clock, WorkingCalendar calendar, ProjectsConfig config, ProjectMails mails,
+            cn.keyida.portal.experts.ExpertNotices notices) {
         this.pool = pool;
         this.clock = clock;
         this.calendar = calendar;
         this.config = config;
         this.mails = mails;
+        this.notices = notices;
     }
 
     /**
@@ -172,6 +175,8 @@ public class ReviewerDraws {
         r.status = ProjectReview.Status.INVITED;
         r.due = due;
         r.persist();
+        notices.drawnToReview(c.username(), "科技计划项目“" + a.title + "”（申报单位：" + a.applicantName + "）", due,
+                "/expert/projects/" + r.id);
     }
 
     private ReviewerDraw store(ProjectCall call, String field, Long applicationId, ReviewerDraw.Kind kind, long seed,

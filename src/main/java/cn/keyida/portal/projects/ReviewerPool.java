@@ -6,4 +6,7 @@ import java.util.List;
 interface ReviewerPool {
 
     List<DrawRules.Candidate> active(String fieldCode);
+
+    /** Whether the expert is still in the pool: a paused or removed expert stops reviewing. */
+    boolean isActive(String username);
 }

@@ -63,7 +63,7 @@ class BudgetLedger {
             throw new ConflictException("批次剩余预算 " + VoucherAmount.yuan(b.remaining()) + "，不足以核准 "
                     + VoucherAmount.yuan(amount) + "，未核准。");
         }
-        em().createNativeQuery("select pg_advisory_xact_lock(hashtext('voucher_enterprise'), cast(:e as integer))")
+        em().createNativeQuery("select pg_advisory_xact_lock(hashtextextended('voucher_enterprise:' || :e, 0))")
                 .setParameter("e", enterpriseId).getSingleResult();
         BigDecimal used = usedInYear(enterpriseId, today.getYear());
         BigDecimal capLeft = batch.annualCap.subtract(used);

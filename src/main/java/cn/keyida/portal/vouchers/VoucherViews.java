@@ -1,5 +1,8 @@
 package cn.keyida.portal.vouchers;
 
+import cn.keyida.portal.experts.ExpertPool;
+import cn.keyida.portal.experts.PoolExpert;
+import cn.keyida.portal.experts.ServiceMode;
 import cn.keyida.portal.common.PortalClock;
 import cn.keyida.portal.enterprise.EnterpriseProfile;
 import cn.keyida.portal.matching.Matcher;
@@ -39,7 +42,7 @@ public class VoucherViews {
 
     public record Detail(Voucher voucher, VoucherBatch batch, VoucherProvider provider, EnterpriseProfile enterprise,
             List<VoucherFile> files, List<VoucherEvent> events, List<String> flags, BigDecimal redeemableMax,
-            List<VoucherReview> reviews, boolean needsExperts) {}
+            List<VoucherReview> reviews, boolean needsExperts, List<PoolExpert> reviewers) {}
 
     public record ProviderHome(VoucherProvider provider, List<VoucherOffer> offers, List<Row> vouchers,
             List<Category> categories) {}
@@ -54,9 +57,12 @@ public class VoucherViews {
     private final VoucherWorkflow workflow;
     private final PortalClock clock;
 
-    VoucherViews(VoucherWorkflow workflow, PortalClock clock) {
+    private final ExpertPool pool;
+
+    VoucherViews(VoucherWorkflow workflow, PortalClock clock, ExpertPool pool) {
         this.workflow = workflow;
         this.clock = clock;
+        this.pool = pool;
     }
 
     @Transactional
@@ -151,7 +157,7 @@ public class VoucherViews {
         }
         Detail d = detail(v, false);
         return new Detail(d.voucher(), d.batch(), d.provider(), null, d.files(), d.events(), List.of(), null,
-                VoucherReview.<VoucherReview>list("voucherId = ?1 and expert = ?2", id, username), true);
+                VoucherReview.<VoucherReview>list("voucherId = ?1 and expert = ?2", id, username), true, List.of());
     }
 
     /** A file of an application the expert reviews. */
@@ -196,8 +202,12 @@ public class VoucherViews {
         EnterpriseProfile e = EnterpriseProfile.findById(v.enterpriseId);
         BigDecimal max = v.invoiceAmount == null || v.approvedAmount == null ? null
                 : VoucherAmount.redeemable(v.approvedAmount, v.invoiceAmount, b.ratioPercent);
+        boolean needsExperts = v.needsExperts(b);
+        List<PoolExpert> reviewers = staff && needsExperts ? pool.active(null).stream()
+                .filter(x -> x.serves(ServiceMode.REVIEW)).toList() : List.of();
         return new Detail(v, b, p, e, VoucherFile.of(v.id), VoucherEvent.timeline(v.id),
-                staff ? flags(v, p, e) : List.of(), max, staff ? VoucherReview.of(v.id) : List.of(), v.needsExperts(b));
+                staff ? flags(v, p, e) : List.of(), max, staff ? VoucherReview.of(v.id) : List.of(), needsExperts,
+                reviewers);
     }
 
     private static List<String> flags(Voucher v, VoucherProvider p, EnterpriseProfile e) {

@@ -86,6 +86,10 @@ public class VoucherWorkflow implements DailyReminder {
     public VoucherBatch editBatch(long id, long version, BatchInput in) {
         VoucherBatch b = batch(id, version);
         requireBatch(b, BatchStatus.Action.EDIT);
+        // the budget may not drop below what approvals hold: read under the lock approvals take
+        BudgetLedger.Locked money = ledger.lock(b.id);
+        b.reserved = money.reserved();
+        b.redeemed = money.redeemed();
         if (b.status == BatchStatus.OPEN) {
             VoucherBatch proposed = new VoucherBatch();
             proposed.reserved = b.reserved;

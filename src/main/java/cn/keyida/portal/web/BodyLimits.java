@@ -23,7 +23,8 @@ class BodyLimits {
 
     /** The multipart forms that carry files; only they get the upload limit. */
     static final Set<String> UPLOADS = Set.of("/my/needs", "/staff/content/import", "/my/vouchers/apply",
-            "/provider/vouchers/redeem", "/my/market/attachments", "/my/projects/apply", "/my/projects/save");
+            "/provider/vouchers/redeem", "/my/vouchers/redeem", "/my/market/attachments", "/my/projects/apply",
+            "/my/projects/save");
     static final long CLICK = 4 * 1024;
     /** A content record with a long body (PUT /api/staff/content) is well under this. */
     static final long API = 1024 * 1024;

@@ -38,6 +38,9 @@ class NeedConversionTest {
     @Inject
     NeedConversion conversion;
 
+    @Inject
+    MarketWorkflow workflow;
+
     private cn.keyida.portal.needs.Need need(String category, String title) {
         return submission.submit(MarketFixtures.enterprise(), new NeedSubmission.Submission(category, title,
                 "我公司希望引进成熟的废旧塑料化学回收技术，建设示范生产线。", "年处理废塑料一万吨", new BigDecimal("120"),
@@ -116,5 +119,22 @@ class NeedConversionTest {
         new UserSession("staff1").open("/staff/market/from-need/" + need.id).then().statusCode(400)
                 .body(containsString("只有“成果转化/技术转移”类需求可以转为技术需求"));
         assertThatThrownBy(() -> conversion.source(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anEditedProposalIsNoLongerPublishedOnConsent() {
+        var need = need("TRANSFER", "废旧塑料化学回收技术引进" + System.nanoTime());
+        MarketItem draft = conversion.propose(need.id, java.util.Map.of("title", "废旧塑料热解油化技术需求",
+                "field", "07", "description", "建设废旧塑料热解油化示范生产线。", "problem", "热解油品质不稳定。",
+                "modes", "技术转让", "budgetMax", "120", "deadline", LocalDate.now().plusMonths(8).toString(),
+                "namePublic", "true"), "测试员（staff1）");
+        java.util.Map<String, String> changed = new java.util.LinkedHashMap<>(MarketItems.formOf(draft));
+        changed.put("description", "企业自行改写、未经审核的描述。");
+        MarketItem edited = workflow.edit(draft.id, MarketFixtures.enterprise(), draft.version, changed, "王建国");
+        assertThat(edited.awaitingConsent()).isFalse();
+        assertThatThrownBy(() -> conversion.consent(edited.id, MarketFixtures.enterprise(), edited.version, "王建国"))
+                .isInstanceOf(ConflictException.class);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> MarketItem.<MarketItem>findById(edited.id).status))
+                .isEqualTo(ItemStatus.DRAFT);
     }
 }

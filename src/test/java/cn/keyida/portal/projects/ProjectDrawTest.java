@@ -83,6 +83,16 @@ class ProjectDrawTest {
         assertThat(DrawRules.pick(20261204L, reversed, stored.exclusions, 3)).isEqualTo(stored.drawn);
         assertThat(ProjectFixtures.reload(app.id).status).isEqualTo(ProjectStatus.EXPERT_REVIEW);
         assertThat(ProjectFixtures.reviews(app.id)).extracting(r -> r.expertId).containsExactlyInAnyOrderElementsOf(stored.drawn);
+        // each drawn expert is mailed the invitation, with what a conflict declaration needs and no more
+        for (ProjectReview r : ProjectFixtures.reviews(app.id)) {
+            cn.keyida.portal.mail.MailOutbox mail = QuarkusTransaction.requiringNew().call(() ->
+                    cn.keyida.portal.mail.MailOutbox.<cn.keyida.portal.mail.MailOutbox>find(
+                            "recipient = ?1 and body like ?2", r.expertUsername + "@example.com",
+                            "%/expert/projects/" + r.id + "%").firstResult());
+            assertThat(mail).as(r.expertUsername).isNotNull();
+            assertThat(mail.subject).contains("评审专家");
+            assertThat(mail.body).contains("申报单位：" + a.name).contains("利益冲突");
+        }
         // the applicant's colleague is in the candidates, excluded with the reason
         assertThat(stored.exclusions).anySatisfy(x -> assertThat(x.reason()).isEqualTo(DrawRules.SAME_ORGANISATION));
         // nothing left to draw in the field
@@ -148,7 +158,7 @@ class ProjectDrawTest {
 
     @Test
     void aDeclinedInvitationOrADeclaredConflictIsReplacedByTheSameRules() {
-        EnterpriseProfile b = Enterprises.enterpriseB();
+        EnterpriseProfile b = Enterprises.fresh();
         ProjectCall call = ProjectFixtures.openCall(2, "05");
         long colleague = ProjectFixtures.expert(null, b.name, "05");
         Set<Long> others = new HashSet<>();

@@ -114,7 +114,7 @@ class ProjectScoringTest {
         EnterpriseProfile a = Enterprises.enterpriseA();
         ProjectCall call = ProjectFixtures.openCall(3, "04");
         ProjectApplication kept = inReview(a, call);
-        ProjectApplication objected = inReview(Enterprises.enterpriseB(), ProjectFixtures.openCall(3, "04"));
+        ProjectApplication objected = inReview(Enterprises.fresh(), ProjectFixtures.openCall(3, "04"));
         scoreAll(kept, 80, 75, 78);
         scoreAll(objected, 70, 72, 74);
         kept = workflow.decide(kept.id, ProjectFixtures.reload(kept.id).version, true, "综合得分靠前", STAFF);
@@ -155,5 +155,18 @@ class ProjectScoringTest {
         assertThatThrownBy(() -> workflow.progress(keptId, v, ProjectAction.EXTEND, "", STAFF)).isInstanceOf(FieldErrors.class);
         approved = workflow.progress(keptId, v, ProjectAction.EXTEND, "设备到货延迟", STAFF);
         assertThat(approved.status).isEqualTo(ProjectStatus.EXTENDED);
+    }
+
+    @Test
+    void aPausedExpertNoLongerReadsOrReviews() {
+        ProjectApplication app = inReview(Enterprises.fresh(), ProjectFixtures.openCall(3, "04"));
+        ProjectReview r = ProjectFixtures.reviews(app.id).get(0);
+        assertThat(views.review(r.expertUsername, r.id)).isNotNull();
+        QuarkusTransaction.requiringNew().run(() -> cn.keyida.portal.experts.Expert.findByUsername(r.expertUsername)
+                .orElseThrow().status = cn.keyida.portal.experts.ExpertStatus.SUSPENDED);
+        assertThatThrownBy(() -> views.review(r.expertUsername, r.id)).isInstanceOf(jakarta.ws.rs.NotFoundException.class);
+        assertThatThrownBy(() -> reviews.declareNoConflict(r.expertUsername, r.id, r.version, "x"))
+                .isInstanceOf(jakarta.ws.rs.NotFoundException.class);
+        assertThat(fresh(r.id).status).isEqualTo(ProjectReview.Status.INVITED);
     }
 }

@@ -40,4 +40,34 @@ public final class Enterprises {
     public static EnterpriseProfile enterpriseB() {
         return ensureProfile("enterprise2", "广元市另一家科技有限公司", "91330100716105852F", "enterprise2@example.com");
     }
+
+    /** A valid credit code no other profile holds (codes are unique per profile). */
+    public static String freshCreditCode() {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        java.util.Random r = new java.util.Random();
+        while (true) {
+            String body = "91510800" + String.format("%08d", r.nextInt(100_000_000));
+            for (char c17 : alphabet.toCharArray()) {
+                for (char c18 : alphabet.toCharArray()) {
+                    String code = body + c17 + c18;
+                    if (cn.keyida.portal.enterprise.CreditCode.isValid(code)
+                            && QuarkusTransaction.requiringNew().call(() -> EnterpriseProfile.count("creditCode", code)) == 0) {
+                        return code;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A new 高新技术企业 in 利州区 with an arbitrary subject (no Keycloak account): for service tests whose
+     * enterprise must not share state with other tests (the demo accounts' profiles are edited by some).
+     */
+    public static EnterpriseProfile fresh() {
+        String subject = "test-enterprise-" + System.nanoTime();
+        return Arc.container().instance(ProfileService.class).get().save(subject, new ProfileService.ProfileInput(
+                "广元市测试" + subject.substring(16) + "科技有限公司", freshCreditCode(), "利州区", "新材料", "王建国",
+                "13900001111", "enterprise1@example.com", List.of("高新技术企业"), "120", "2000万–5000万元", "4.5",
+                "2015-03-01", false, null), null);
+    }
 }

@@ -24,35 +24,9 @@ public final class VoucherFixtures {
         return Arc.container().instance(PortalClock.class).get().today();
     }
 
-    /** A valid credit code no other profile holds (codes are unique per profile). */
-    static String freshCreditCode() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        java.util.Random r = new java.util.Random();
-        while (true) {
-            String body = "91510800" + String.format("%08d", r.nextInt(100_000_000));
-            for (char c17 : alphabet.toCharArray()) {
-                for (char c18 : alphabet.toCharArray()) {
-                    String code = body + c17 + c18;
-                    if (cn.keyida.portal.enterprise.CreditCode.isValid(code)
-                            && QuarkusTransaction.requiringNew().call(() -> EnterpriseProfile.count("creditCode", code)) == 0) {
-                        return code;
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * A new 高新技术企业 in 利州区 with no vouchers yet: the annual cap counts an enterprise's approvals over all
-     * batches of the year, so tests that approve use their own enterprise.
-     */
+    /** A new 高新技术企业 in 利州区 without vouchers (the annual cap spans batches: tests that approve use their own). */
     static EnterpriseProfile freshEnterprise() {
-        String subject = "voucher-test-" + System.nanoTime();
-        return Arc.container().instance(cn.keyida.portal.enterprise.ProfileService.class).get().save(subject,
-                new cn.keyida.portal.enterprise.ProfileService.ProfileInput("广元市测试" + subject.substring(13)
-                        + "科技有限公司", freshCreditCode(), "利州区", "新材料", "王建国", "13900001111",
-                        "enterprise1@example.com", List.of("高新技术企业"), "120", "2000万–5000万元", "4.5", "2015-03-01",
-                        false, null), null);
+        return Enterprises.fresh();
     }
 
     /** An open batch for 检验检测 and 研发设计, 高新技术企业 in 利州区 (enterprise A qualifies). */

@@ -23,7 +23,7 @@ class VoucherPersonalDataTest {
     void exportListsTheVouchersAndErasureCancelsAndBlanks() {
         String subject = "voucher-erasure-" + System.nanoTime();
         EnterpriseProfile e = Arc.container().instance(ProfileService.class).get().save(subject,
-                new ProfileService.ProfileInput("广元市待注销科技有限公司", VoucherFixtures.freshCreditCode(), "利州区", "新材料", "刘洋",
+                new ProfileService.ProfileInput("广元市待注销科技有限公司", cn.keyida.portal.support.Enterprises.freshCreditCode(), "利州区", "新材料", "刘洋",
                         "13900002222", "erasure@example.com", List.of("高新技术企业"), "20", "500万元以下", "3", "2020-01-01",
                         false, null), null);
         VoucherProvider p = VoucherFixtures.provider();

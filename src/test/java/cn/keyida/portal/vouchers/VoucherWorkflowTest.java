@@ -416,6 +416,9 @@ class VoucherWorkflowTest {
                 .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors()).containsKey("expertB"));
         // only experts active in the pool may be named (expert6 has no entry in the test database)
         VoucherFixtures.poolExperts();
+        assertThat(io.quarkus.arc.Arc.container().instance(VoucherViews.class).get().staffDetail(id).reviewers())
+                .as("staff choose among the pool's reviewing experts").extracting(x -> x.username())
+                .contains("expert1", "expert2").doesNotContain("nobody-in-pool");
         assertThatThrownBy(() -> workflow.requestExperts(id, version, "expert1", "nobody-in-pool", STAFF))
                 .isInstanceOfSatisfying(FieldErrors.class, e -> assertThat(e.errors()).containsOnlyKeys("expertB")
                         .extractingByKey("expertB").asString().contains("不是在库专家"));
