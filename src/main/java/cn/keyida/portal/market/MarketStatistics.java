@@ -65,8 +65,12 @@ public class MarketStatistics implements FigureSection {
         for (Table t : s.tables()) {
             List<List<Object>> rows = new ArrayList<>();
             for (List<String> r : t.rows()) {
+                // the first column names the group (a year, a month, a field): text; the others are figures
                 List<Object> typed = new ArrayList<>();
-                r.forEach(cell -> typed.add(cell.matches("\\d+(\\.\\d+)?") && !cell.matches("\\d{4}") ? new BigDecimal(cell) : cell));
+                for (int i = 0; i < r.size(); i++) {
+                    String cell = r.get(i);
+                    typed.add(i > 0 && cell.matches("\\d+(\\.\\d+)?") ? new BigDecimal(cell) : cell);
+                }
                 rows.add(typed);
             }
             sheets.put(t.caption().replaceAll("[\\\\/?*\\[\\]:]", " "), new NeedExport.Table(t.header(), rows));

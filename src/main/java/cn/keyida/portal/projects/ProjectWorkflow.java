@@ -114,7 +114,7 @@ public class ProjectWorkflow {
             Set<FileKind> have = EnumSet.noneOf(FileKind.class);
             ProjectFile.<ProjectFile>list("applicationId", a.id).forEach(x -> have.add(x.kind));
             have.addAll(f.files.keySet());
-            checkSubmission(e, call, EnterpriseProfile.findBySubject(subject).orElse(null), have);
+            checkSubmission(e, call, enterpriseOf(a), have);
             checkStillOpen(e, a, call);
         }
         e.throwIfAny();
@@ -142,7 +142,7 @@ public class ProjectWorkflow {
         FieldErrors.Builder e = new FieldErrors.Builder();
         Set<FileKind> have = EnumSet.noneOf(FileKind.class);
         ProjectFile.<ProjectFile>list("applicationId", a.id).forEach(x -> have.add(x.kind));
-        checkSubmission(e, call, EnterpriseProfile.findBySubject(subject).orElse(null), have);
+        checkSubmission(e, call, enterpriseOf(a), have);
         checkStillOpen(e, a, call);
         e.throwIfAny();
         submitNow(a, actor);
@@ -543,5 +543,11 @@ public class ProjectWorkflow {
         ProjectStatus from = a.status;
         a.status = from.after(action).orElseThrow();
         return from;
+    }
+
+    /** The applicant's enterprise profile, whose facts the call's conditions are checked on; none for an institution. */
+    private static EnterpriseProfile enterpriseOf(ProjectApplication a) {
+        return a.applicantKind == ProjectApplication.ApplicantKind.ENTERPRISE
+                ? EnterpriseProfile.findBySubject(a.applicantSubject).orElse(null) : null;
     }
 }

@@ -38,7 +38,7 @@ class EventSearchTest {
         String word = "氢能装备" + Long.toString(System.nanoTime(), 36).toUpperCase();
         Event draft = service.create(EventTestData.input(word + "专场对接会", 10), "测试");
         SampleData.awaitIndexed(indexer, Duration.ofSeconds(30));
-        assertThat(slugs("q=" + word)).as("a draft is not searchable").doesNotContain("event-" + draft.id);
+        assertThat(slugs("q=" + word)).as("a draft is not searchable").isEmpty();
 
         Event e = service.publish(draft.id, draft.version, "测试");
         // the outbox row was written in the publishing transaction
@@ -99,8 +99,9 @@ class EventSearchTest {
                 .doesNotContain("无关活动");
     }
 
+    /** The well-matching hits (not the 部分匹配 ones that continue a short list). */
     private static List<String> slugs(String query) {
         return given().get("/api/search?" + query).then().statusCode(200).extract().jsonPath()
-                .getList("hits.slug", String.class);
+                .getList("hits.findAll { !it.partial }.slug", String.class);
     }
 }
