@@ -34,7 +34,11 @@ public class NeedViews {
 
     private final jakarta.enterprise.inject.Instance<NeedContributions> contributions;
 
-    NeedViews(StaffDirectory staff, PortalClock clock, jakarta.enterprise.inject.Instance<NeedContributions> contributions) {
+    private final NeedLinks needLinks;
+
+    NeedViews(StaffDirectory staff, PortalClock clock, jakarta.enterprise.inject.Instance<NeedContributions> contributions,
+            NeedLinks needLinks) {
+        this.needLinks = needLinks;
         this.staff = staff;
         this.clock = clock;
         this.contributions = contributions;
@@ -77,7 +81,7 @@ public class NeedViews {
                 .firstResultOptional().orElseThrow(() -> new NotFoundException("未找到该需求"));
         return new MyDetail(need, NeedEvent.timeline(need.id, true), FollowUp.forNeed(need.id, true),
                 NeedAttachment.forNeed(need.id), List.of(NeedCallback.Satisfaction.values()),
-                List.of(NeedCallback.Resolved.values()), recordedRating(need).orElse(null), links(need.id),
+                List.of(NeedCallback.Resolved.values()), recordedRating(need).orElse(null), needLinks.links(need.id),
                 contributions(need.id, true));
     }
 
@@ -146,7 +150,7 @@ public class NeedViews {
         return new StaffDetail(need, need.enterprise, NeedEvent.timeline(id, false), FollowUp.forNeed(id, false),
                 NeedAttachment.forNeed(id), NeedCallback.forNeed(id), staff.active(), staff.names().get(need.assignee),
                 List.of(FollowUp.Kind.values()), List.of(NeedCallback.Satisfaction.values()),
-                List.of(NeedCallback.Resolved.values()), REPLY_TEMPLATES, need.isOverdue(clock.today()), links(id),
+                List.of(NeedCallback.Resolved.values()), REPLY_TEMPLATES, need.isOverdue(clock.today()), needLinks.links(id),
                 contributions(id, false));
     }
 
@@ -200,7 +204,4 @@ public class NeedViews {
         return a;
     }
 
-    private static List<NeedLinks.Link> links(long needId) {
-        return NeedLink.forNeed(needId).stream().map(l -> new NeedLinks.Link(l.label, l.url)).toList();
-    }
 }
