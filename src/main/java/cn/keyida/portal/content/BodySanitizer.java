@@ -19,7 +19,7 @@ final class BodySanitizer {
     private BodySanitizer() {}
 
     static boolean containsMarkup(String text) {
-        return text != null && MARKUP.matcher(text).find();
+        return text != null && text.indexOf('<') >= 0 && MARKUP.matcher(text).find();
     }
 
     static String sanitize(String html) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.hibernate.type.SqlTypes;
 public class ContentAudit extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "content_audit_id")
+    @SequenceGenerator(name = "content_audit_id", sequenceName = "content_audit_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "content_id")

@@ -45,7 +45,8 @@ public class ContentImport {
         int[] counts = new int[Outcome.values().length];
         List<LineError> errors = new ArrayList<>();
         Map<String, Integer> chunk = new LinkedHashMap<>(); // slug -> line number
-        List<ContentRecord> items = new ArrayList<>();
+        List<ContentRecord> records = new ArrayList<>();
+        List<ContentItem> items = new ArrayList<>();
         int lineNo = 0;
         try {
             String line;
@@ -61,20 +62,21 @@ public class ContentImport {
                     }
                     ContentItem item = ContentService.toItem(record);
                     if (chunk.containsKey(item.slug)) {
-                        store(items, chunk, counts, errors, actor); // the same id twice: the later line wins
+                        store(records, items, chunk, counts, errors, actor); // the same id twice: the later line wins
                     }
                     chunk.put(item.slug, lineNo);
-                    items.add(record);
+                    records.add(record);
+                    items.add(item);
                 } catch (JsonProcessingException e) {
                     errors.add(new LineError(lineNo, "不是有效的 JSON 对象：" + e.getOriginalMessage()));
                 } catch (ContentValidationException e) {
                     errors.add(new LineError(lineNo, e.getMessage()));
                 }
                 if (items.size() >= CHUNK) {
-                    store(items, chunk, counts, errors, actor);
+                    store(records, items, chunk, counts, errors, actor);
                 }
             }
-            store(items, chunk, counts, errors, actor);
+            store(records, items, chunk, counts, errors, actor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,15 +85,17 @@ public class ContentImport {
                 counts[Outcome.UNCHANGED.ordinal()], errors);
     }
 
-    /** Records already validated; mapped again here because a failed transaction leaves its entities unusable. */
-    private void store(List<ContentRecord> records, Map<String, Integer> lines, int[] counts, List<LineError> errors,
-            String actor) {
+    /**
+     * Records already validated, with the items mapped from them; after a failed chunk the records are
+     * mapped again, because a failed transaction leaves its entities unusable.
+     */
+    private void store(List<ContentRecord> records, List<ContentItem> items, Map<String, Integer> lines, int[] counts,
+            List<LineError> errors, String actor) {
         if (records.isEmpty()) {
             return;
         }
         try {
-            content.upsertAll(records.stream().map(ContentService::toItem).toList(), actor)
-                    .forEach(o -> counts[o.ordinal()]++);
+            content.upsertAll(items, actor).forEach(o -> counts[o.ordinal()]++);
         } catch (RuntimeException chunkFailed) {
             // e.g. a value longer than its column: store line by line, so only the bad line is rejected
             for (ContentRecord record : records) {
@@ -103,6 +107,7 @@ public class ContentImport {
             }
         }
         records.clear();
+        items.clear();
         lines.clear();
     }
 

@@ -1,13 +1,17 @@
 package cn.keyida.portal.content;
 
-import cn.keyida.portal.common.BaseEntity;
+import cn.keyida.portal.common.VersionedEntity;
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +27,13 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "content_item")
-public class ContentItem extends BaseEntity {
+public class ContentItem extends VersionedEntity {
+
+    /** From a sequence handing out 50 ids at a time, so an import's inserts go to PostgreSQL in batches. */
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "content_item_id")
+    @SequenceGenerator(name = "content_item_id", sequenceName = "content_item_id_seq", allocationSize = 50)
+    public Long id;
 
     public String slug;
 

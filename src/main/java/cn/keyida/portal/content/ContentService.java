@@ -44,13 +44,14 @@ public class ContentService {
     /** Import: inserts or updates the published item with the record's id; an identical record changes nothing. */
     @Transactional
     public Outcome upsert(ContentRecord record, String actor) {
-        ContentItem incoming = toItem(record);
-        return upsert(incoming, ContentItem.findBySlug(incoming.slug).orElse(null), actor);
+        return upsertAll(List.of(toItem(record)), actor).get(0);
     }
 
     /**
      * Import of many valid items in one transaction (one commit instead of one per record); the
      * existing items are read with one query. Items must come from {@link #toItem}, with distinct slugs.
+     * The items are written first, then their audit rows, then their outbox rows, so that each kind of
+     * row goes to PostgreSQL as one batch.
      */
     @Transactional
     public List<Outcome> upsertAll(List<ContentItem> items, String actor) {
@@ -58,18 +59,22 @@ public class ContentService {
         ContentItem.<ContentItem>list("slug in ?1", items.stream().map(i -> i.slug).toList())
                 .forEach(i -> existing.put(i.slug, i));
         List<Outcome> outcomes = new ArrayList<>(items.size());
+        List<Imported> imported = new ArrayList<>(items.size());
         for (ContentItem item : items) {
-            outcomes.add(upsert(item, existing.get(item.slug), actor));
+            outcomes.add(apply(item, existing.get(item.slug), imported));
         }
+        imported.forEach(i -> ContentAudit.record(i.item(), actor, "导入", i.changes()));
+        imported.forEach(i -> announce(i.item(), ContentChanged.Change.IMPORTED, i.wasPublished()));
         return outcomes;
     }
 
-    private Outcome upsert(ContentItem incoming, ContentItem existing, String actor) {
+    private record Imported(ContentItem item, List<ContentAudit.Change> changes, boolean wasPublished) {}
+
+    private Outcome apply(ContentItem incoming, ContentItem existing, List<Imported> imported) {
         if (existing == null) {
             incoming.status = ContentStatus.PUBLISHED;
             incoming.persist();
-            ContentAudit.record(incoming, actor, "导入", List.of());
-            announce(incoming, ContentChanged.Change.IMPORTED, false);
+            imported.add(new Imported(incoming, List.of(), false));
             return Outcome.CREATED;
         }
         List<ContentAudit.Change> changes = diff(existing, incoming);
@@ -83,8 +88,7 @@ public class ContentService {
             changes.add(new ContentAudit.Change("status", existing.status.label, ContentStatus.PUBLISHED.label));
             existing.status = ContentStatus.PUBLISHED;
         }
-        ContentAudit.record(existing, actor, "导入", changes);
-        announce(existing, ContentChanged.Change.IMPORTED, wasPublished);
+        imported.add(new Imported(existing, changes, wasPublished));
         return Outcome.UPDATED;
     }
 

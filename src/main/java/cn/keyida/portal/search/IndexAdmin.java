@@ -72,11 +72,16 @@ class IndexAdmin {
      * shorter than the client's socket timeout.
      */
     void forceMerge(String index) throws IOException {
-        String task = client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L).waitForCompletion(false)).task();
+        String task = startForceMerge(index);
         while (task != null && !client.tasks().get(g -> g.taskId(task).waitForCompletion(true)
                 .timeout(t -> t.time("20s"))).completed()) {
             Log.infof("Merging the segments of %s", index);
         }
+    }
+
+    /** Starts merging the index into one segment, as a task of Elasticsearch's that outlives this process. */
+    String startForceMerge(String index) throws IOException {
+        return client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L).waitForCompletion(false)).task();
     }
 
     /**

@@ -153,8 +153,10 @@ public class SearchIndexer {
 
     /**
      * Runs a bulk load (the command-line import) with the index's periodic refresh paused, so
-     * Elasticsearch spends its time indexing instead of opening small segments; merges the segments
-     * and refreshes once at the end. Without Elasticsearch the load still runs: the outbox keeps the changes.
+     * Elasticsearch spends its time indexing instead of opening small segments; refreshes once at the
+     * end, then starts merging the segments into one without waiting for it (searches are correct
+     * meanwhile, and a little faster once it is done). Without Elasticsearch the load still runs: the outbox
+     * keeps the changes.
      */
     public <T> T withRefreshPaused(java.util.concurrent.Callable<T> load) throws Exception {
         boolean paused = false;
@@ -166,27 +168,24 @@ public class SearchIndexer {
                 Log.warnf("Could not pause index refreshes (%s); importing anyway", e.toString());
             }
         }
+        T result;
         try {
-            T result = load.call();
-            if (paused) {
-                mergeSegments();
-            }
-            return result;
+            result = load.call();
         } finally {
             if (paused) {
                 resumeRefresh();
             }
         }
-    }
-
-    private void mergeSegments() {
-        try {
-            for (String index : admin.aliasedIndexes()) {
-                admin.forceMerge(index);
+        if (paused) {
+            try {
+                for (String index : admin.aliasedIndexes()) {
+                    admin.startForceMerge(index);
+                }
+            } catch (IOException | RuntimeException e) {
+                Log.warnf("Could not merge the index segments (%s); searches are correct, a little slower", e.toString());
             }
-        } catch (IOException | RuntimeException e) {
-            Log.warnf("Could not merge the index segments (%s); searches are correct, a little slower", e.toString());
         }
+        return result;
     }
 
     /** Back to the definition's interval; also run once per process, in case a bulk load died paused. */

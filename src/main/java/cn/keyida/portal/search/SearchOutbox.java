@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import java.util.Optional;
 public class SearchOutbox extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "search_outbox_id")
+    @SequenceGenerator(name = "search_outbox_id", sequenceName = "search_outbox_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "content_slug")
