@@ -87,15 +87,32 @@ class IndexAdmin {
     /**
      * Adds the fields the definition gained since the index was created (mappings only grow: a new
      * field is accepted on a live index), so documents carrying them are not refused by the strict
-     * mapping before the next reindex. A changed field still needs {@code ./portal reindex}.
+     * mapping before the next reindex. Only fields the live index lacks are sent: a field whose definition
+     * changed (an analyzer, a subfield) keeps its old form until {@code ./portal reindex}, and does not
+     * stop the new ones from being added. Returns the names of the fields added.
      */
-    void addNewFields() throws IOException {
+    Set<String> addNewFields() throws IOException {
+        Set<String> live = new java.util.HashSet<>();
+        client.indices().getMapping(g -> g.index(config.alias())).mappings()
+                .forEach((index, mapping) -> live.addAll(mapping.mappings().properties().keySet()));
+        jakarta.json.JsonObject properties;
         try (InputStream definition = definition()) {
-            var json = jakarta.json.Json.createReader(definition).readObject();
-            String mappings = json.getJsonObject("mappings").toString();
-            client.indices().putMapping(p -> p.index(config.alias())
-                    .withJson(new java.io.StringReader(mappings)));
+            properties = jakarta.json.Json.createReader(definition).readObject()
+                    .getJsonObject("mappings").getJsonObject("properties");
         }
+        var missing = jakarta.json.Json.createObjectBuilder();
+        Set<String> added = new java.util.TreeSet<>();
+        properties.forEach((name, field) -> {
+            if (!live.contains(name)) {
+                missing.add(name, field);
+                added.add(name);
+            }
+        });
+        if (!added.isEmpty()) {
+            String mappings = jakarta.json.Json.createObjectBuilder().add("properties", missing).build().toString();
+            client.indices().putMapping(p -> p.index(config.alias()).withJson(new java.io.StringReader(mappings)));
+        }
+        return added;
     }
 
     void delete(String index) throws IOException {

@@ -235,7 +235,10 @@ public class SearchIndexer {
 
     private void addNewFields() {
         try {
-            admin.addNewFields();
+            Set<String> added = admin.addNewFields();
+            if (!added.isEmpty()) {
+                Log.infof("Search index: added the new fields %s", added);
+            }
         } catch (IOException | RuntimeException e) {
             Log.warnf("Could not add the new fields of the index definition (%s); run ./portal reindex", e.toString());
         }
