@@ -330,8 +330,6 @@ const starts = env.START_MS.split(' ').map(Number); // in order
 const startMs = [...starts].sort((a, b) => a - b)[Math.floor(starts.length / 2)];
 const rssRest = rss();
 
-// The import starts merging the segments and returns; the search figures are taken on the merged index.
-await forceMerge(ALIAS);
 const search = await searchBenchmarks();
 const reference = await referenceBenchmarks(corpus, search);
 const rawRate = await rawBulk(corpus);

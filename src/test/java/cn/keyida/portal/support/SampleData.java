@@ -20,10 +20,17 @@ public final class SampleData {
 
     public static final Path CORPUS = Path.of("data/corpus-sample.jsonl");
 
+    /** Real look-alikes of the sample from other provinces and cities, and superseded versions (data/README.md). */
+    public static final Path OTHER_REGIONS = Path.of("data/corpus-other-regions.jsonl");
+
     private SampleData() {}
 
     public static ContentImport.Report importCorpus(ContentImport importer) {
-        try (BufferedReader reader = Files.newBufferedReader(CORPUS, StandardCharsets.UTF_8)) {
+        return importFile(importer, CORPUS);
+    }
+
+    public static ContentImport.Report importFile(ContentImport importer, Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return importer.importJsonl(reader, "测试导入");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
