@@ -47,7 +47,11 @@ public class ContentAudit extends PanacheEntityBase {
         a.persist();
     }
 
+    /**
+     * Newest first, by time: ids come in blocks of 50 per app instance, so with two instances a later entry
+     * can have the smaller id.
+     */
     public static List<ContentAudit> trail(long contentId) {
-        return list("contentId = ?1 order by id desc", contentId);
+        return list("contentId = ?1 order by at desc, id desc", contentId);
     }
 }
