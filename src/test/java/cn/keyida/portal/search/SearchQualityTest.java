@@ -88,6 +88,16 @@ class SearchQualityTest {
     }
 
     @Test
+    void bodyPassagesMarkTheQueryInWellAndPartialMatches() {
+        JsonPath well = search(Map.of("q", "科技特派员", "size", "3"));
+        assertThat(well.getString("hits[0].highlight.body[0]")).contains("<mark>");
+        JsonPath partial = search(Map.of("q", "科技特派员 火星基地", "size", "3"));
+        assertThat(partial.getLong("total")).isZero();
+        assertThat(partial.getBoolean("hits[0].partial")).isTrue();
+        assertThat(partial.getString("hits[0].highlight.body[0]")).contains("<mark>");
+    }
+
+    @Test
     void suggestCompletesPartialChineseWords() {
         List<String> titles = given().queryParam("q", "孵化").get("/api/suggest").then().statusCode(200)
                 .extract().jsonPath().getList("title", String.class);
