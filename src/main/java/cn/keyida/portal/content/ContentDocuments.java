@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
 import org.jsoup.Jsoup;
 
 /** Hands published content to search as small documents. */
@@ -22,22 +23,25 @@ class ContentDocuments implements SearchDocumentSource {
         if (slugs.isEmpty()) {
             return Map.of();
         }
-        List<ContentItem> items = ContentItem.list("status = ?1 and slug in ?2", ContentStatus.PUBLISHED, slugs);
+        // Read-only: the items are only read, so the session keeps no copy of their state to compare at flush.
+        List<ContentItem> items = ContentItem.<ContentItem>find("status = ?1 and slug in ?2", ContentStatus.PUBLISHED, slugs)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
         return documents(items).stream().collect(Collectors.toMap(k -> k.document().slug(), Keyed::document));
     }
 
     @Override
     public List<Keyed> publishedAfter(long afterId, int limit) {
         return documents(ContentItem.<ContentItem>find("status = ?1 and id > ?2 order by id",
-                ContentStatus.PUBLISHED, afterId).page(0, limit).list());
+                ContentStatus.PUBLISHED, afterId).withHint(HibernateHints.HINT_READ_ONLY, true).page(0, limit).list());
     }
 
     /** Two queries for any number of items: the items, and which of them a published item supersedes. */
     private static List<Keyed> documents(List<ContentItem> items) {
-        Set<String> superseded = items.isEmpty() ? Set.of() : ContentItem.<ContentItem>find(
-                        "status = ?1 and supersedesSlug in ?2", ContentStatus.PUBLISHED,
-                        items.stream().map(i -> i.slug).toList())
-                .stream().map(i -> i.supersedesSlug).collect(Collectors.toSet());
+        Set<String> superseded = items.isEmpty() ? Set.of() : new java.util.HashSet<>(ContentItem.getEntityManager()
+                .createQuery("select i.supersedesSlug from ContentItem i where i.status = ?1 and i.supersedesSlug in ?2",
+                        String.class)
+                .setParameter(1, ContentStatus.PUBLISHED).setParameter(2, items.stream().map(i -> i.slug).toList())
+                .getResultList());
         return items.stream().map(i -> new Keyed(i.id, toDocument(i, superseded.contains(i.slug)))).toList();
     }
 
