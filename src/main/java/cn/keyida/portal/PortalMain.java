@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * Serves the portal, or runs one maintenance command and exits: {@code import FILE.jsonl},
- * {@code import-conditions FILE.jsonl}, {@code reindex}, {@code demo-vouchers}, {@code demo-events}, {@code demo-market}. The launcher {@code ./portal} calls these.
+ * {@code import-conditions FILE.jsonl}, {@code reindex [--if-outdated]}, {@code demo-vouchers}, {@code demo-events}, {@code demo-market}. The launcher {@code ./portal} calls these.
  */
 @QuarkusMain
 public class PortalMain implements QuarkusApplication {
@@ -72,6 +72,13 @@ public class PortalMain implements QuarkusApplication {
             case "import" -> args.length == 2 ? importFile(Path.of(args[1])) : usage();
             case "import-conditions" -> args.length == 2 ? importConditions(Path.of(args[1])) : usage();
             case "reindex" -> {
+                if (args.length > 2 || args.length == 2 && !args[1].equals("--if-outdated")) {
+                    yield usage();
+                }
+                if (args.length == 2 && !reindexer.outdated()) {
+                    System.out.println("搜索索引与当前定义一致，无需重建");
+                    yield 0;
+                }
                 Reindexer.Result r = reindexer.reindex();
                 System.out.printf("已重建索引 %s：%d 条，用时 %d ms%n", r.index(), r.documents(), r.took().toMillis());
                 yield 0;
@@ -196,7 +203,7 @@ public class PortalMain implements QuarkusApplication {
     }
 
     private static int usage() {
-        System.err.println("usage: import FILE.jsonl | import-conditions FILE.jsonl | reindex | eval-search JUDGMENTS.jsonl [PORTAL_URL] [--tune|--test] [--verbose|--pool|--pool-ungraded]");
+        System.err.println("usage: import FILE.jsonl | import-conditions FILE.jsonl | reindex [--if-outdated] | eval-search JUDGMENTS.jsonl [PORTAL_URL] [--tune|--test] [--verbose|--pool|--pool-ungraded]");
         return 2;
     }
 }

@@ -38,9 +38,14 @@ class IndexAdmin {
 
     String createVersionedIndex() throws IOException {
         String name = config.alias() + "-" + LocalDateTime.now().format(VERSION);
-        try (InputStream definition = definition()) {
-            client.indices().create(c -> c.index(name).withJson(definition));
-        }
+        // The definition's fingerprint goes into the mapping's metadata, so a later build sees that the index was
+        // made from another definition ({@link #outdated}).
+        jakarta.json.JsonObject definition = readDefinition();
+        String body = jakarta.json.Json.createObjectBuilder(definition)
+                .add("mappings", jakarta.json.Json.createObjectBuilder(definition.getJsonObject("mappings"))
+                        .add("_meta", jakarta.json.Json.createObjectBuilder().add(FINGERPRINT, fingerprint())))
+                .build().toString();
+        client.indices().create(c -> c.index(name).withJson(new java.io.StringReader(body)));
         if (config.replicas() > 0) {
             // A cluster of several nodes: each shard also lives on another node, so losing one loses nothing.
             client.indices().putSettings(p -> p.index(name)
@@ -95,11 +100,7 @@ class IndexAdmin {
         Set<String> live = new java.util.HashSet<>();
         client.indices().getMapping(g -> g.index(config.alias())).mappings()
                 .forEach((index, mapping) -> live.addAll(mapping.mappings().properties().keySet()));
-        jakarta.json.JsonObject properties;
-        try (InputStream definition = definition()) {
-            properties = jakarta.json.Json.createReader(definition).readObject()
-                    .getJsonObject("mappings").getJsonObject("properties");
-        }
+        jakarta.json.JsonObject properties = readDefinition().getJsonObject("mappings").getJsonObject("properties");
         var missing = jakarta.json.Json.createObjectBuilder();
         Set<String> added = new java.util.TreeSet<>();
         properties.forEach((name, field) -> {
@@ -115,12 +116,46 @@ class IndexAdmin {
         return added;
     }
 
+    /** The key of the definition's fingerprint in the index mapping's {@code _meta}. */
+    static final String FINGERPRINT = "definition";
+
+    /**
+     * Whether an index under the alias was made from another definition than this build's (a codec, an
+     * analyzer, a subfield): those take effect with {@code ./portal reindex} only. False without an index.
+     */
+    boolean outdated() throws IOException {
+        if (!aliasExists()) {
+            return false;
+        }
+        String current = fingerprint();
+        return client.indices().getMapping(g -> g.index(config.alias())).mappings().values().stream()
+                .map(m -> m.mappings().meta() == null ? null : m.mappings().meta().get(FINGERPRINT))
+                .anyMatch(made -> made == null || !current.equals(made.to(String.class)));
+    }
+
+    /** SHA-256 of the definition file, in hex. */
+    static String fingerprint() {
+        try (InputStream in = definition()) {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void delete(String index) throws IOException {
         client.indices().delete(d -> d.index(index));
     }
 
     void refresh() throws IOException {
         client.indices().refresh(r -> r.index(config.alias()));
+    }
+
+    private static jakarta.json.JsonObject readDefinition() throws IOException {
+        try (InputStream in = definition()) {
+            return jakarta.json.Json.createReader(in).readObject();
+        }
     }
 
     private static InputStream definition() {

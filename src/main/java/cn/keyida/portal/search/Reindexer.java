@@ -36,6 +36,15 @@ public class Reindexer {
 
     public record Result(String index, int documents, Duration took) {}
 
+    /** Whether the live index was made from an older index definition than this build's. */
+    public boolean outdated() {
+        try {
+            return admin.outdated();
+        } catch (IOException e) {
+            throw new SearchUnavailableException(e);
+        }
+    }
+
     public Result reindex() {
         Instant start = Instant.now();
         try {

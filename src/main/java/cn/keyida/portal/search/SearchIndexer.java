@@ -239,6 +239,10 @@ public class SearchIndexer {
             if (!added.isEmpty()) {
                 Log.infof("Search index: added the new fields %s", added);
             }
+            if (admin.outdated()) {
+                Log.warnf("The search index %s was made from an older definition; ./portal reindex rebuilds it",
+                        admin.aliasedIndexes());
+            }
         } catch (IOException | RuntimeException e) {
             Log.warnf("Could not add the new fields of the index definition (%s); run ./portal reindex", e.toString());
         }

@@ -3,6 +3,7 @@ package cn.keyida.portal.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,7 @@ class IndexUpgradeTest {
         client.indices().create(c -> c.index(INDEX).withJson(new StringReader(definition)).aliases(ALIAS, a -> a));
 
         IndexAdmin admin = new IndexAdmin(client, withAlias(ALIAS));
+        assertThat(admin.outdated()).as("an index without the definition's fingerprint").isTrue();
         assertThat(admin.addNewFields()).containsExactly("endsAt", "startsAt");
         assertThat(admin.addNewFields()).isEmpty();
 
@@ -62,6 +65,21 @@ class IndexUpgradeTest {
         var std = client.indices().getMapping(g -> g.index(INDEX)).get(INDEX).mappings().properties().get("title")
                 .text().fields().get("std").text();
         assertThat(std.indexPhrases()).as("a changed subfield waits for ./portal reindex").isTrue();
+    }
+
+    @Test
+    void anIndexMadeFromThisBuildsDefinitionIsCurrentAndOneMadeFromAnotherIsOutdated() throws Exception {
+        IndexAdmin admin = new IndexAdmin(client, withAlias(ALIAS));
+        assertThat(admin.outdated()).as("no index yet: the first start makes one").isFalse();
+        String made = admin.createVersionedIndex();
+        try {
+            admin.switchAlias(made, Set.of());
+            assertThat(admin.outdated()).isFalse();
+            client.indices().putMapping(p -> p.index(made).meta(IndexAdmin.FINGERPRINT, JsonData.of("an older definition")));
+            assertThat(admin.outdated()).isTrue();
+        } finally {
+            client.indices().delete(d -> d.index(made));
+        }
     }
 
     /** The app's search settings with another alias, so this test never touches the tests' index. */
