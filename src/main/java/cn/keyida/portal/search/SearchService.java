@@ -213,8 +213,7 @@ public class SearchService {
         List<Query> wordings = analysis.aspects().stream().flatMap(a -> a.variants().stream())
                 .map(v -> Query.of(q -> q.matchPhrase(p -> p.field("body").query(v)))).collect(Collectors.toList());
         if (match == Match.PARTIAL) {
-            String words = analysis.aspects().stream().map(a -> a.variants().get(0)).collect(Collectors.joining(" "));
-            wordings.add(Query.of(q -> q.match(m -> m.field("body").query(words))));
+            wordings.add(Query.of(q -> q.match(m -> m.field("body").query(words(analysis)))));
         }
         return Query.of(q -> q.bool(b -> b.should(wordings)));
     }
@@ -317,9 +316,8 @@ public class SearchService {
                     .minimumShouldMatch("1")));
         } else {
             // Any aspect, or any of the query's words anywhere (ranked by how many and how rare), but not all aspects.
-            String words = analysis.aspects().stream().map(a -> a.variants().get(0)).collect(Collectors.joining(" "));
             b.must(m -> m.bool(x -> x.should(aspects)
-                    .should(s -> s.multiMatch(mm -> mm.query(words).fields(TEXT_FIELDS)))
+                    .should(s -> s.multiMatch(mm -> mm.query(words(analysis)).fields(TEXT_FIELDS)))
                     .minimumShouldMatch("1")));
             b.mustNot(n -> n.bool(x -> x.filter(aspects)));
         }
@@ -331,6 +329,11 @@ public class SearchService {
             b.should(s -> s.multiMatch(m -> m.query(fillers).fields("title^2", "summary").boost(2f)));
         }
         return b.build()._toQuery();
+    }
+
+    /** The query's words as typed (each aspect's first wording), for matches that need not be phrases. */
+    private static String words(QueryAnalyzer.Analysis analysis) {
+        return analysis.aspects().stream().map(a -> a.variants().get(0)).collect(Collectors.joining(" "));
     }
 
     /** One aspect: any of its wordings as a phrase (its words together, in order) in the title, summary, tags or body. */
