@@ -150,20 +150,6 @@ async function searchBenchmarks() {
 // The issue-23 yardstick: a plain smartcn index of the same records and a plain request on it
 // (multi_match title^3 summary^2 tags^2 body, minimum_should_match 60 %, terms facets on type, level,
 // region and category, highlight on title and body, 10 hits, track_total_hits), beside the portal's own.
-const PLAIN_MAPPING = {
-  settings: { number_of_shards: 1, number_of_replicas: 0 },
-  mappings: {
-    properties: {
-      title: { type: 'text', analyzer: 'smartcn' }, summary: { type: 'text', analyzer: 'smartcn' },
-      tags: { type: 'text', analyzer: 'smartcn' }, body: { type: 'text', analyzer: 'smartcn' },
-      type: { type: 'keyword' }, level: { type: 'keyword' }, region: { type: 'keyword' }, category: { type: 'keyword' },
-      owner: { type: 'keyword' }, year: { type: 'integer' }, validity: { type: 'keyword' }, publishDate: { type: 'date' },
-      slug: { type: 'keyword' }, docNumber: { type: 'keyword' }, superseded: { type: 'boolean' },
-      url: { type: 'keyword', index: false },
-    },
-  },
-};
-
 function referenceRequest(query) {
   const filters = Object.entries(query).filter(([k]) => k !== 'q').map(([k, v]) => ({ terms: { [k]: [v] } }));
   const must = query.q ? [{ multi_match: { query: query.q, fields: ['title^3', 'summary^2', 'tags^2', 'body'], minimum_should_match: '60%' } }]
@@ -200,10 +186,9 @@ async function summedTook(index, bodies) {
   return sum;
 }
 
-async function referenceBenchmarks(corpusFile, search) {
+async function referenceBenchmarks(search) {
   console.log('==> plain reference: a plain smartcn index of the same records, the plain request');
-  const plain = `bench-plain-${Date.now()}`;
-  const plainRate = await rawBulk(corpusFile, JSON.stringify(PLAIN_MAPPING), plain);
+  const plain = env.PLAIN_INDEX; // bulked by bench/bulk.mjs right after the import
   await forceMerge(plain);
   const refFile = writeRequests('reference', QUERIES.map((q) => `POST\t/${plain}/_search\t${JSON.stringify(referenceRequest(q))}`));
   const portalBodies = readFileSync(resolve(WORK, 'es.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t')[2]);
@@ -229,44 +214,7 @@ async function referenceBenchmarks(corpusFile, search) {
   figure('index size portal / plain', portalBytes / plainBytes, 'x', '≤ 1.3', portalBytes / plainBytes <= 1.3);
   figure('index size portal', portalBytes / 2 ** 20, 'MB', 'context', null);
   figure('index size plain', plainBytes / 2 ** 20, 'MB', 'context', null);
-  figure('raw bulk into the plain index', plainRate, 'docs/s', 'context', null);
-  return { tookPortal, tookRef, portalBytes, plainBytes, plainRate };
-}
-
-// ------------------------------------------------------------------ 4: import versus raw bulk
-async function rawBulk(corpusFile, mapping = null, keep = null) {
-  console.log(`==> raw Elasticsearch bulk of the same documents (${keep ? 'plain' : "the portal's"} mapping)`);
-  const definition = mapping ?? readFileSync(resolve(ROOT, 'src/main/resources/search/content-index.json'), 'utf8');
-  const index = keep ?? `bench-raw-${Date.now()}`;
-  await fetch(`${ES}/${index}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: definition });
-  const lines = readFileSync(corpusFile, 'utf8').trim().split('\n');
-  const start = performance.now();
-  // Two bulk requests in flight, as the portal's indexer has two lanes: Elasticsearch indexes a bulk
-  // request on one thread per shard, so one request at a time leaves the second core idle.
-  let next = 0;
-  const worker = async () => {
-    while (next < lines.length) {
-      const i = next;
-      next += 1000;
-      const body = lines.slice(i, i + 1000).map((l) => {
-        const r = JSON.parse(l);
-        const doc = { slug: r.id, type: r.type, title: r.title, summary: r.summary, body: r.body, tags: r.tags, level: r.level,
-          region: r.region, publishDate: r.publish_date || null, year: r.publish_date ? Number(r.publish_date.slice(0, 4)) : null,
-          owner: r.issuer || r.provider || r.organizer || r.holder || r.demander || null,
-          category: r.category || r.product_type || r.program_type || r.field || null, docNumber: r.doc_number || null,
-          validity: r.type === 'policy' ? 'VALID' : null, superseded: false, url: `/x/${r.id}` };
-        return `{"index":{"_id":${JSON.stringify(r.id)}}}\n${JSON.stringify(doc)}\n`;
-      }).join('');
-      const response = await fetch(`${ES}/${index}/_bulk`, { method: 'POST', headers: { 'Content-Type': 'application/x-ndjson' }, body });
-      const result = await response.json();
-      if (result.errors) throw new Error(`raw bulk errors: ${JSON.stringify(result.items.find((x) => x.index.error))}`);
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  await fetch(`${ES}/${index}/_refresh`, { method: 'POST' });
-  const seconds = (performance.now() - start) / 1000;
-  if (!keep) await fetch(`${ES}/${index}`, { method: 'DELETE' });
-  return lines.length / seconds;
+  return { tookPortal, tookRef, portalBytes, plainBytes };
 }
 
 // ------------------------------------------------------------------ 5: freshness
@@ -331,14 +279,19 @@ const startMs = [...starts].sort((a, b) => a - b)[Math.floor(starts.length / 2)]
 const rssRest = rss();
 
 const search = await searchBenchmarks();
-const reference = await referenceBenchmarks(corpus, search);
-const rawRate = await rawBulk(corpus);
+const reference = await referenceBenchmarks(search);
+// Raw bulks of the same records (bench/bulk.mjs) right before and right after the import: the import is
+// compared with their mean, so that a drift of the machine during the import counts on both sides.
+const [plainBefore, plainAfter] = env.RAW_PLAIN.split(' ').map(Number);
+const [rawBefore, rawAfter] = env.RAW_PORTAL.split(' ').map(Number);
+const plainRate = (plainBefore + plainAfter) / 2;
+const rawRate = (rawBefore + rawAfter) / 2;
 const importRate = scale / importSeconds;
-figure('import end to end (JSONL → searchable) / raw bulk', importRate / rawRate, 'x', '≥ 0.5', importRate / rawRate >= 0.5);
-figure('import end to end / raw bulk into the plain index', importRate / reference.plainRate, 'x', '≥ 0.6',
-  importRate / reference.plainRate >= 0.6);
+figure("import end to end (JSONL → searchable) / raw bulk, the portal's mapping", importRate / rawRate, 'x', '≥ 0.5', importRate / rawRate >= 0.5);
+figure('import end to end / raw bulk into the plain index', importRate / plainRate, 'x', '≥ 0.6', importRate / plainRate >= 0.6);
 figure('import end to end', importRate, 'records/s', 'context', null);
-figure('raw Elasticsearch bulk', rawRate, 'docs/s', 'context', null);
+figure('raw bulk into the plain index, before / after the import', `${plainBefore.toFixed(0)} / ${plainAfter.toFixed(0)}`, 'docs/s', 'context', null);
+figure("raw bulk, the portal's mapping, before / after the import", `${rawBefore.toFixed(0)} / ${rawAfter.toFixed(0)}`, 'docs/s', 'context', null);
 const fresh = await freshness(corpus);
 figure('freshness p95 (commit → searchable)', fresh.p95 / 1000, 's', '≤ 2', fresh.p95 <= 2000);
 figure('freshness p50', fresh.p50 / 1000, 's', 'context', null);
@@ -360,7 +313,7 @@ const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => [...r[i]].
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
 const detail = Object.fromEntries(CONCURRENCY.map((c) => [c, search[c]]));
 writeFileSync(resolve(OUT, 'results.json'), JSON.stringify({ scale, corpusMode, machine, date: new Date().toISOString(), figures, search: detail,
-  freshness: fresh, needs, importSeconds, rawBulkDocsPerSecond: rawRate, reference }, null, 2));
+  freshness: fresh, needs, importSeconds, rawBulkDocsPerSecond: { portalMapping: [rawBefore, rawAfter], plain: [plainBefore, plainAfter] }, reference }, null, 2));
 const md = [
   '# Benchmarks', '', `Latest run of \`./portal bench --scale ${scale} --corpus ${corpusMode}\` (${new Date().toISOString().slice(0, 10)}), on ${machine}.`,
   `Each load run lasts ${DURATION} s (portal and Elasticsearch at 32 clients: ${2 * DURATION} s); wrk on loopback; the same query mix (${QUERIES.length} queries: short, long, with and without filters)`,

@@ -37,20 +37,31 @@ cmd_bench() {
     -Dportal.rate-limit.enabled=false)
   # The schema and the empty index first, as the raw bulk's index exists before its clock starts.
   app_cli "${opts[@]}" import /dev/null >/dev/null
+  # The start-up cache as ./portal run leaves it, so that the import starts as a user's does.
+  aot_train "${opts[@]}"
+  # The import's yardstick, raw bulks of the same records (bench/bulk.mjs), right before and right after it;
+  # the plain index made after it stays for the reference searches.
+  local plain=bench-plain-$$ raw_plain=() raw_portal=() t0 t1
+  step "Raw Elasticsearch bulks of the same records before the import: plain mapping, the portal's mapping"
+  raw_plain+=("$(bulk plain "$corpus" "$plain-before" --delete)")
+  raw_portal+=("$(bulk portal "$corpus" "bench-raw-$$" --delete)")
+  say "    ${raw_plain[0]} and ${raw_portal[0]} docs/s"
   step "Importing $scale records through the portal's import path, until all are searchable"
-  local t0 t1
   t0=$(date +%s.%N)
   app_cli "${opts[@]}" import "$corpus" | tail -2
   t1=$(date +%s.%N)
   # The import leaves the segment merge running in Elasticsearch; the raw bulks are merged after their
   # clocks stop too. It finishes here, so that it does not run during the start and load measurements.
   curl -fsS -X POST "http://127.0.0.1:$ES_PORT/keyida-bench-content/_forcemerge?max_num_segments=1" >/dev/null
+  step "The same raw bulks after the import"
+  raw_plain+=("$(bulk plain "$corpus" "$plain")")
+  raw_portal+=("$(bulk portal "$corpus" "bench-raw-$$" --delete)")
+  say "    ${raw_plain[1]} and ${raw_portal[1]} docs/s"
   step "Generating 100000 needs with follow-ups"
   PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -d keyida_bench -q -v needs=100000 \
     -f "$ROOT/bench/needs.sql" >/dev/null
   # Statistics and visibility maps now, as after any bulk load, rather than by autovacuum during the measurements.
   pg_superuser_psql -d keyida_bench -c "vacuum (analyze)" >/dev/null
-  aot_train "${opts[@]}"
   # One start on two busy cores varies by ±10 % and more: the portal starts five times and the median
   # counts; the last start stays up for the measurements.
   step "Starting the portal on :$port five times (log $LOGS/bench-app.log)"
@@ -62,10 +73,13 @@ cmd_bench() {
     if [[ $i -lt 5 ]]; then stop_app "$APP_PID"; fi
   done
   sleep 5 # at rest
-  SCALE=$scale CORPUS=$corpus CORPUS_MODE=$mode IMPORT_SECONDS=$(awk "BEGIN {print $t1 - $t0}") START_MS="${starts[*]}" APP_PID=$APP_PID \
+  PLAIN_INDEX=$plain RAW_PLAIN="${raw_plain[*]}" RAW_PORTAL="${raw_portal[*]}" \
+    SCALE=$scale CORPUS=$corpus CORPUS_MODE=$mode IMPORT_SECONDS=$(awk "BEGIN {print $t1 - $t0}") START_MS="${starts[*]}" APP_PID=$APP_PID \
     PORTAL_URL="http://localhost:$port" ES_URL="http://127.0.0.1:$ES_PORT" node "$ROOT/bench/bench.mjs"
   stop_apps
 }
+
+bulk() { ES_URL="http://127.0.0.1:$ES_PORT" node "$ROOT/bench/bulk.mjs" "$@"; }
 
 # ---------------------------------------------------------------- backup and restore
 
