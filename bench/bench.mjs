@@ -147,7 +147,7 @@ async function searchBenchmarks() {
 }
 
 // ------------------------------------------------------------------ 3b: the plain reference request
-// The issue-23 yardstick: a plain smartcn index of the same records and a plain request on it
+// The issue-23 yardstick: a plain smartcn index of the same records (bench/bulk.mjs) and a plain request on it
 // (multi_match title^3 summary^2 tags^2 body, minimum_should_match 60 %, terms facets on type, level,
 // region and category, highlight on title and body, 10 hits, track_total_hits), beside the portal's own.
 function referenceRequest(query) {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 
 const ES = process.env.ES_URL ?? 'http://127.0.0.1:9200';
 
-export const PLAIN_MAPPING = {
+const PLAIN_MAPPING = {
   settings: { number_of_shards: 1, number_of_replicas: 0 },
   mappings: {
     properties: {
@@ -25,7 +25,7 @@ export const PLAIN_MAPPING = {
 const PORTAL_MAPPING = resolve(import.meta.dirname, '../src/main/resources/search/content-index.json');
 
 /** Bulks every record of the corpus into a new index (kept) and returns docs/s, its refresh included. */
-export async function rawBulk(corpusFile, mapping, index) {
+async function rawBulk(corpusFile, mapping, index) {
   const definition = mapping === 'plain' ? JSON.stringify(PLAIN_MAPPING) : readFileSync(PORTAL_MAPPING, 'utf8');
   const created = await fetch(`${ES}/${index}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: definition });
   if (!created.ok) throw new Error(`create ${index}: ${created.status} ${await created.text()}`);
