@@ -24,9 +24,8 @@ class ContentDocuments implements SearchDocumentSource {
             return Map.of();
         }
         // Read-only: the items are only read, so the session keeps no copy of their state to compare at flush.
-        List<ContentItem> items = ContentItem.<ContentItem>find("status = ?1 and slug in ?2", ContentStatus.PUBLISHED, slugs)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
-        return documents(items).stream().collect(Collectors.toMap(k -> k.document().slug(), Keyed::document));
+        return documents(ContentItem.listBySlugs(slugs, true, true)).stream()
+                .collect(Collectors.toMap(k -> k.document().slug(), Keyed::document));
     }
 
     @Override
@@ -37,11 +36,8 @@ class ContentDocuments implements SearchDocumentSource {
 
     /** Two queries for any number of items: the items, and which of them a published item supersedes. */
     private static List<Keyed> documents(List<ContentItem> items) {
-        Set<String> superseded = items.isEmpty() ? Set.of() : new java.util.HashSet<>(ContentItem.getEntityManager()
-                .createQuery("select i.supersedesSlug from ContentItem i where i.status = ?1 and i.supersedesSlug in ?2",
-                        String.class)
-                .setParameter(1, ContentStatus.PUBLISHED).setParameter(2, items.stream().map(i -> i.slug).toList())
-                .getResultList());
+        Set<String> superseded = items.isEmpty() ? Set.of()
+                : new java.util.HashSet<>(ContentItem.supersededAmong(items.stream().map(i -> i.slug).toList()));
         return items.stream().map(i -> new Keyed(i.id, toDocument(i, superseded.contains(i.slug)))).toList();
     }
 

@@ -16,9 +16,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -129,6 +131,33 @@ public class ContentItem extends VersionedEntity {
 
     public static Optional<ContentItem> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /**
+     * The items of any number of slugs, in one statement with one array parameter, {@code published} ones only
+     * or all; read-only items are not compared at flush. Not an IN list: PostgreSQL keeps a prepared statement's
+     * generic plan after its fifth run, and for an IN list of 500 parameters planned while the table was small
+     * (the start of an import) that plan is a sequential scan, kept while the import grows the table a
+     * hundredfold: half a second per chunk at 100,000 items. The array's plan is an index scan at any size.
+     */
+    @SuppressWarnings("unchecked")
+    static List<ContentItem> listBySlugs(Collection<String> slugs, boolean published, boolean readOnly) {
+        return getEntityManager().createNativeQuery("select * from content_item where slug = any(cast(:slugs as text[]))"
+                        + (published ? " and status = 'PUBLISHED'" : ""), ContentItem.class)
+                .setParameter("slugs", slugs.toArray(String[]::new))
+                .setHint(HibernateHints.HINT_READ_ONLY, readOnly)
+                .getResultList();
+    }
+
+    /** Which of the slugs a published item supersedes; the same array parameter as {@link #listBySlugs}. */
+    @SuppressWarnings("unchecked")
+    static List<String> supersededAmong(Collection<String> slugs) {
+        return getEntityManager().createNativeQuery("""
+                        select supersedes_slug from content_item
+                        where supersedes_slug = any(cast(:slugs as text[])) and supersedes_slug is not null
+                        and status = 'PUBLISHED'""", String.class)
+                .setParameter("slugs", slugs.toArray(String[]::new))
+                .getResultList();
     }
 
     public static Optional<ContentItem> findPublished(ContentType type, String slug) {

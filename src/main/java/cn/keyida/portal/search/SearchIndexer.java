@@ -319,8 +319,9 @@ public class SearchIndexer {
             }
         }
         if (!done.isEmpty()) {
-            em.createNativeQuery("delete from search_outbox where id in (:ids)").setParameter("ids", done)
-                    .executeUpdate();
+            // An array, not an IN list: a generic plan made while the outbox was small would scan it whole.
+            em.createNativeQuery("delete from search_outbox where id = any(cast(:ids as bigint[]))")
+                    .setParameter("ids", done.toArray(Long[]::new)).executeUpdate();
         }
         if (!failed.isEmpty()) {
             Log.warnf("Search indexer: %d of %d items not indexed, retrying later (%s)",
