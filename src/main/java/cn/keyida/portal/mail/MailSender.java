@@ -78,9 +78,9 @@ public class MailSender {
                 break;
             }
         }
-        if (!sent.isEmpty()) { // one statement for the batch, not one update per mail
-            em.createNativeQuery("update mail_outbox set sent_at = clock_timestamp() where id in (:ids)")
-                    .setParameter("ids", sent).executeUpdate();
+        if (!sent.isEmpty()) { // one statement for the batch, not one update per mail; an array (ARCHITECTURE.md)
+            em.createNativeQuery("update mail_outbox set sent_at = clock_timestamp() where id = any(cast(:ids as bigint[]))")
+                    .setParameter("ids", sent.toArray(Long[]::new)).executeUpdate();
         }
         return failed ? -1 - sent.size() : sent.size();
     }
