@@ -134,11 +134,9 @@ public class ContentItem extends VersionedEntity {
     }
 
     /**
-     * The items of any number of slugs, in one statement with one array parameter, {@code published} ones only
-     * or all; read-only items are not compared at flush. Not an IN list: PostgreSQL keeps a prepared statement's
-     * generic plan after its fifth run, and for an IN list of 500 parameters planned while the table was small
-     * (the start of an import) that plan is a sequential scan, kept while the import grows the table a
-     * hundredfold: half a second per chunk at 100,000 items. The array's plan is an index scan at any size.
+     * The items of any number of slugs, {@code published} ones only or all; read-only items are not compared at
+     * flush. One array parameter, not an IN list (docs/ARCHITECTURE.md, point 9): the generic plan of an IN list
+     * made at the start of an import scanned the whole table for the rest of it.
      */
     @SuppressWarnings("unchecked")
     static List<ContentItem> listBySlugs(Collection<String> slugs, boolean published, boolean readOnly) {
@@ -149,13 +147,12 @@ public class ContentItem extends VersionedEntity {
                 .getResultList();
     }
 
-    /** Which of the slugs a published item supersedes; the same array parameter as {@link #listBySlugs}. */
+    /** Which of the slugs a published item supersedes, with one array parameter as {@link #listBySlugs}. */
     @SuppressWarnings("unchecked")
     static List<String> supersededAmong(Collection<String> slugs) {
         return getEntityManager().createNativeQuery("""
                         select supersedes_slug from content_item
-                        where supersedes_slug = any(cast(:slugs as text[])) and supersedes_slug is not null
-                        and status = 'PUBLISHED'""", String.class)
+                        where supersedes_slug = any(cast(:slugs as text[])) and status = 'PUBLISHED'""", String.class)
                 .setParameter("slugs", slugs.toArray(String[]::new))
                 .getResultList();
     }
