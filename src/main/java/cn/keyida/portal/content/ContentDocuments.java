@@ -23,8 +23,7 @@ class ContentDocuments implements SearchDocumentSource {
         if (slugs.isEmpty()) {
             return Map.of();
         }
-        // Read-only: the items are only read, so the session keeps no copy of their state to compare at flush.
-        return documents(ContentItem.listBySlugs(slugs, true, true)).stream()
+        return documents(ContentItem.listPublishedBySlugs(slugs)).stream()
                 .collect(Collectors.toMap(k -> k.document().slug(), Keyed::document));
     }
 

@@ -133,21 +133,31 @@ public class ContentItem extends VersionedEntity {
         return find("slug", slug).firstResultOptional();
     }
 
+    /** Every item of the slugs, to be changed (the import). */
+    static List<ContentItem> listBySlugs(Collection<String> slugs) {
+        return bySlugs(slugs, "", false);
+    }
+
+    /** The published items of the slugs, read-only: the session keeps no copy of them to compare at flush. */
+    static List<ContentItem> listPublishedBySlugs(Collection<String> slugs) {
+        return bySlugs(slugs, " and status = 'PUBLISHED'", true);
+    }
+
     /**
-     * The items of any number of slugs, {@code published} ones only or all; read-only items are not compared at
-     * flush. One array parameter, not an IN list (docs/ARCHITECTURE.md, point 9): the generic plan of an IN list
-     * made at the start of an import scanned the whole table for the rest of it.
+     * One array parameter for any number of slugs, not an IN list (docs/ARCHITECTURE.md, point 9): the generic
+     * plan of an IN list made at the start of an import scanned the whole table for the rest of it.
      */
     @SuppressWarnings("unchecked")
-    static List<ContentItem> listBySlugs(Collection<String> slugs, boolean published, boolean readOnly) {
-        return getEntityManager().createNativeQuery("select * from content_item where slug = any(cast(:slugs as text[]))"
-                        + (published ? " and status = 'PUBLISHED'" : ""), ContentItem.class)
+    private static List<ContentItem> bySlugs(Collection<String> slugs, String andCondition, boolean readOnly) {
+        return getEntityManager().createNativeQuery(
+                        "select * from content_item where slug = any(cast(:slugs as text[]))" + andCondition,
+                        ContentItem.class)
                 .setParameter("slugs", slugs.toArray(String[]::new))
                 .setHint(HibernateHints.HINT_READ_ONLY, readOnly)
                 .getResultList();
     }
 
-    /** Which of the slugs a published item supersedes, with one array parameter as {@link #listBySlugs}. */
+    /** Which of the slugs a published item supersedes, with one array parameter as {@link #bySlugs}. */
     @SuppressWarnings("unchecked")
     static List<String> supersededAmong(Collection<String> slugs) {
         return getEntityManager().createNativeQuery("""

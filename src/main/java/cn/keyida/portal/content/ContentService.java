@@ -56,7 +56,7 @@ public class ContentService {
     @Transactional
     public List<Outcome> upsertAll(List<ContentItem> items, String actor) {
         Map<String, ContentItem> existing = new java.util.HashMap<>();
-        ContentItem.listBySlugs(items.stream().map(i -> i.slug).toList(), false, false)
+        ContentItem.listBySlugs(items.stream().map(i -> i.slug).toList())
                 .forEach(i -> existing.put(i.slug, i));
         List<Outcome> outcomes = new ArrayList<>(items.size());
         List<Imported> imported = new ArrayList<>(items.size());

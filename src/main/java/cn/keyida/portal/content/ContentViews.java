@@ -148,8 +148,7 @@ public class ContentViews {
             return Map.of();
         }
         Map<String, Instant> changed = new HashMap<>();
-        ContentItem.<ContentItem>list("slug in ?1 and status = ?2", slugs, ContentStatus.PUBLISHED)
-                .forEach(i -> changed.put(i.slug, i.updatedAt));
+        ContentItem.listPublishedBySlugs(slugs).forEach(i -> changed.put(i.slug, i.updatedAt));
         return changed;
     }
 
